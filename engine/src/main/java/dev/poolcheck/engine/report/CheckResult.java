@@ -1,0 +1,52 @@
+package dev.poolcheck.engine.report;
+
+import dev.poolcheck.engine.rule.RuleDescriptor;
+import java.util.List;
+
+/**
+ * The outcome of one run: every finding (active, suppressed and baselined) in output order, the
+ * documents checked, tool errors, and the rules that ran. The exit code is computed from this,
+ * never from what a reporter printed.
+ *
+ * @param findings all findings, sorted by {@link Finding#ORDER}
+ * @param documents every document checked, sorted by file and index
+ * @param errors problems that kept the tool from doing its job
+ * @param rules descriptors of the rules that ran, sorted by id
+ * @param excerpts redacted source lines for findings, for reporters that show them
+ * @param failOn the threshold the exit code uses
+ */
+public record CheckResult(
+    List<Finding> findings,
+    List<CheckedDocument> documents,
+    List<ToolError> errors,
+    List<RuleDescriptor> rules,
+    SourceExcerpts excerpts,
+    Severity failOn) {
+
+  public static final int EXIT_CLEAN = 0;
+  public static final int EXIT_FINDINGS = 1;
+  public static final int EXIT_TOOL_ERROR = 2;
+
+  public CheckResult {
+    findings = List.copyOf(findings);
+    documents = List.copyOf(documents);
+    errors = List.copyOf(errors);
+    rules = List.copyOf(rules);
+  }
+
+  public Summary summary() {
+    return Summary.of(
+        findings,
+        (int) documents.stream().map(CheckedDocument::file).distinct().count(),
+        documents.size());
+  }
+
+  /** 2 on any tool error, else 1 when an active finding is at or above {@link #failOn}, else 0. */
+  public int exitCode() {
+    if (!errors.isEmpty()) {
+      return EXIT_TOOL_ERROR;
+    }
+    boolean failing = findings.stream().anyMatch(f -> f.active() && f.severity().atLeast(failOn));
+    return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+  }
+}
