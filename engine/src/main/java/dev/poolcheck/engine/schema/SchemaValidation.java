@@ -8,9 +8,11 @@ import dev.poolcheck.engine.schema.PoolSchemas.Part;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,7 +118,7 @@ final class SchemaValidation {
     }
     List<Error> errors = schemas.validate(part, instance);
     // A wrong type makes enum, format and range errors on the same value noise.
-    Set<String> wrongType = new java.util.HashSet<>();
+    Set<String> wrongType = new HashSet<>();
     errors.stream()
         .filter(e -> "type".equals(e.getKeyword()))
         .forEach(e -> wrongType.add(SourcePointers.of(e.getInstanceLocation())));
@@ -132,10 +134,7 @@ final class SchemaValidation {
       if (settingsIsText && (relative.equals("/settings") || relative.startsWith("/settings/"))) {
         continue; // a node extension response carries settings as a JSON string
       }
-      SchemaProblem problem = translate(error, instance.at(relative), prefix + relative);
-      if (problem != null) {
-        out.add(problem);
-      }
+      out.add(translate(error, instance.at(relative), prefix + relative));
     }
   }
 
@@ -168,9 +167,9 @@ final class SchemaValidation {
    * {@code virtualMachineConfiguration} directly under a management pool's {@code properties}).
    */
   private Optional<String> nestedSuggestion(String iri, JsonNode siblings, String member) {
-    Iterator<java.util.Map.Entry<String, JsonNode>> it = siblings.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = siblings.fields();
     while (it.hasNext()) {
-      java.util.Map.Entry<String, JsonNode> sibling = it.next();
+      Map.Entry<String, JsonNode> sibling = it.next();
       JsonNode schema = sibling.getValue();
       String ref = schema.path("$ref").asText("");
       if (ref.startsWith("#")) {
@@ -204,11 +203,12 @@ final class SchemaValidation {
             ? "a pool property"
             : "a property of " + label(parentPointer);
     String message = "`" + member + "` is not " + owner;
-    var suggestion = NearestName.suggest(member, names);
+    Optional<String> suggestion =
+        NearestName.suggest(member, names)
+            .map(n -> "`" + n + "`")
+            .or(() -> nestedSuggestion(iri, known, member));
     if (suggestion.isPresent()) {
-      message += "; did you mean `" + suggestion.get() + "`?";
-    } else if (nestedSuggestion(iri, known, member).isPresent()) {
-      message += "; did you mean " + nestedSuggestion(iri, known, member).get() + "?";
+      message += "; did you mean " + suggestion.get() + "?";
     } else if (!names.isEmpty() && names.size() <= 12) {
       message +=
           "; known properties: "

@@ -426,6 +426,19 @@ class SchemaRulesTest {
         SchemaRules.descriptors(), SchemaRules.all().stream().map(Rule::descriptor).toList());
   }
 
+  @Test
+  void sharedSchemasGiveTheSameFindingsOnManyThreads() {
+    String body = "{\"properties\": {\"vmSize\": 5, \"virtualMachineConfig\": {}}}";
+    List<String> expected = findings(DocumentKind.MANAGEMENT, body, "");
+    assertEquals(2, expected.size(), expected::toString);
+    List<List<String>> parallel =
+        java.util.stream.IntStream.range(0, 64)
+            .parallel()
+            .mapToObj(i -> findings(DocumentKind.MANAGEMENT, body, ""))
+            .toList();
+    assertTrue(parallel.stream().allMatch(expected::equals), parallel::toString);
+  }
+
   // --- helpers
 
   static PoolDocument pool(DocumentKind kind, String text, String sourcePointer) {
