@@ -32,6 +32,11 @@ final class SchemaValidation {
       Pattern.compile(
           "(?i).*(password|secret|key|token|sas|credential|connectionstring|protectedsettings).*");
 
+  /** SAS signatures, connection strings and PEM keys, wherever they are written. */
+  private static final Pattern SECRET_VALUE =
+      Pattern.compile(
+          "(?i).*([?&]sig=|accountkey=|sharedaccesskey=|password=|-----begin).*", Pattern.DOTALL);
+
   /** Definitions whose members are "pool properties" in messages. */
   private static final Set<String> POOL_DEFINITIONS =
       Set.of("Pool", "PoolProperties", "BatchPoolCreateOptions");
@@ -297,7 +302,11 @@ final class SchemaValidation {
         return false;
       }
     }
-    return !value.isTextual() || value.asText().length() <= MAX_QUOTED_LENGTH;
+    if (!value.isTextual()) {
+      return true;
+    }
+    String text = value.asText();
+    return text.length() <= MAX_QUOTED_LENGTH && !SECRET_VALUE.matcher(text).matches();
   }
 
   /** How a message names the value at a pointer: its member name, or the pool body. */
