@@ -126,10 +126,10 @@ final class SchemaValidation {
     Set<String> wrongType = new HashSet<>();
     errors.stream()
         .filter(e -> "type".equals(e.getKeyword()))
-        .forEach(e -> wrongType.add(SourcePointers.of(e.getInstanceLocation())));
+        .forEach(e -> wrongType.add(JsonPointers.of(e.getInstanceLocation())));
     for (Error error : errors) {
       NodePath path = error.getInstanceLocation();
-      String relative = SourcePointers.of(path);
+      String relative = JsonPointers.of(path);
       if (wrongType.contains(relative) && VALUE_KEYWORDS.contains(error.getKeyword())) {
         continue;
       }
@@ -192,10 +192,10 @@ final class SchemaValidation {
 
   private SchemaProblem unknown(Error error, String parentPointer) {
     String member = error.getProperty();
-    String pointer = parentPointer + "/" + SourcePointers.escape(member);
+    String pointer = parentPointer + "/" + JsonPointers.escape(member);
     // The error's schema location is <object schema>/additionalProperties: its known names are
     // the sibling "properties".
-    String fragment = SourcePointers.of(error.getSchemaLocation().getFragment());
+    String fragment = JsonPointers.of(error.getSchemaLocation().getFragment());
     String objectFragment = fragment.substring(0, Math.max(0, fragment.lastIndexOf('/')));
     String iri = String.valueOf(error.getSchemaLocation().getAbsoluteIri());
     JsonNode known = schemas.schemaNode(iri, objectFragment).path("properties");
@@ -298,7 +298,7 @@ final class SchemaValidation {
       return false;
     }
     for (String token : pointer.split("/")) {
-      if (SECRET_NAME.matcher(SourcePointers.unescape(token)).matches()) {
+      if (SECRET_NAME.matcher(JsonPointers.unescape(token)).matches()) {
         return false;
       }
     }
@@ -315,9 +315,9 @@ final class SchemaValidation {
       return "the pool body";
     }
     String[] tokens = pointer.substring(1).split("/", -1);
-    String last = SourcePointers.unescape(tokens[tokens.length - 1]);
+    String last = JsonPointers.unescape(tokens[tokens.length - 1]);
     if (last.chars().allMatch(Character::isDigit) && tokens.length > 1) {
-      return "`" + SourcePointers.unescape(tokens[tokens.length - 2]) + "[" + last + "]`";
+      return "`" + JsonPointers.unescape(tokens[tokens.length - 2]) + "[" + last + "]`";
     }
     return "`" + last + "`";
   }

@@ -3,9 +3,9 @@ package dev.poolcheck.engine.schema;
 import com.networknt.schema.path.NodePath;
 
 /** RFC 6901 pointers from networknt paths. */
-final class SourcePointers {
+final class JsonPointers {
 
-  private SourcePointers() {}
+  private JsonPointers() {}
 
   /** The JSON Pointer of a networknt path ({@code ""} for the root). */
   static String of(NodePath path) {
