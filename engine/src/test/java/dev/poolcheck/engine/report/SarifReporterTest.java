@@ -38,9 +38,18 @@ class SarifReporterTest {
 
   @BeforeAll
   static void loadOfficialSchema() throws IOException {
-    // The schema declares draft-04, whose meta-schema networknt ships; its $refs are all local
-    // ("#/definitions/..."), and remote fetching is off, so nothing is read from the network.
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+    // The official schema declares draft-04, whose meta-schema networknt ships, and its $refs are
+    // all local ("#/definitions/..."). Remote fetching is off and http(s) is blocked outright, so
+    // a reference that would need the network fails the test instead of reaching out.
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_4,
+            builder ->
+                builder.schemaLoader(
+                    loader ->
+                        loader
+                            .fetchRemoteResources(false)
+                            .block(iri -> iri.toString().startsWith("http"))));
     try (InputStream in = SarifReporterTest.class.getResourceAsStream("/sarif-schema-2.1.0.json")) {
       sarifSchema = registry.getSchema(in, InputFormat.JSON);
     }
@@ -208,6 +217,38 @@ class SarifReporterTest {
     results.forEach(
         r -> uris.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
     assertTrue(uris.contains("templates/arm%20pool.json"), uris.toString());
+  }
+
+  @Test
+  void keepsAColonInTheFirstSegmentFromReadingAsAScheme() {
+    assertEquals("./c:d/pool.json", SourceRoot.toUriReference("c:d/pool.json"));
+    assertEquals("pools/a%20b.json", SourceRoot.toUriReference("pools/a b.json"));
+  }
+
+  @Test
+  void writesStandardInputWithoutBaseId() throws IOException {
+    Finding finding = CiReportScenarios.oneFinding().findings().get(0);
+    CheckResult result =
+        new CheckResult(
+            List.of(
+                new Finding(
+                    finding.ruleId(),
+                    finding.severity(),
+                    finding.message(),
+                    "-",
+                    finding.pointer(),
+                    finding.range())),
+            List.of(),
+            List.of(),
+            List.of(),
+            SourceExcerpts.none(),
+            Severity.ERROR);
+
+    JsonNode artifact =
+        sarif(result).at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+
+    assertEquals("stdin", artifact.get("uri").asText());
+    assertTrue(artifact.path("uriBaseId").isMissingNode());
   }
 
   @Test
