@@ -101,8 +101,14 @@ public final class JunitReporter implements Reporter {
         result.documents().stream()
             .collect(Collectors.groupingBy(CheckedDocument::file, Collectors.counting()));
 
+    List<CheckedDocument> documents =
+        result.documents().stream()
+            .sorted(
+                Comparator.comparing(CheckedDocument::file)
+                    .thenComparingInt(CheckedDocument::index))
+            .toList();
     List<TestCase> cases = new ArrayList<>();
-    for (CheckedDocument document : result.documents()) {
+    for (CheckedDocument document : documents) {
       String file = document.file();
       boolean several = documentsPerFile.get(file) > 1;
       String name = several ? file + " [document " + (document.index() + 1) + "]" : file;

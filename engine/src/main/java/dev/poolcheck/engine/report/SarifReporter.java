@@ -148,10 +148,18 @@ public final class SarifReporter implements Reporter {
     node.putObject("shortDescription").put("text", rule.title());
     String full = rule.description().isBlank() ? rule.title() : rule.description();
     node.putObject("fullDescription").put("text", full);
-    node.put("helpUri", rule.helpUri());
-    ObjectNode help = node.putObject("help");
-    help.put("text", full + "\n\nSee " + rule.helpUri());
-    help.put("markdown", full + "\n\nSee [" + rule.id() + "](" + rule.helpUri() + ").");
+    ObjectNode help;
+    // A user policy may come without a documentation link; an empty helpUri is not a URI.
+    if (rule.helpUri().isBlank()) {
+      help = node.putObject("help");
+      help.put("text", full);
+      help.put("markdown", full);
+    } else {
+      node.put("helpUri", rule.helpUri());
+      help = node.putObject("help");
+      help.put("text", full + "\n\nSee " + rule.helpUri());
+      help.put("markdown", full + "\n\nSee [" + rule.id() + "](" + rule.helpUri() + ").");
+    }
     node.putObject("defaultConfiguration").put("level", level(rule.severity()));
     ObjectNode properties = node.putObject("properties");
     properties

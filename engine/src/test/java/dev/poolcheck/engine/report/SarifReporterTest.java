@@ -14,6 +14,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.poolcheck.engine.rule.RuleDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -127,6 +128,34 @@ class SarifReporterTest {
     assertEquals(CiReportScenarios.CUSTOM_SCRIPT.helpUri(), rule.get("helpUri").asText());
     assertTrue(rule.at("/help/text").asText().contains(CiReportScenarios.CUSTOM_SCRIPT.helpUri()));
     assertEquals("error", rule.at("/defaultConfiguration/level").asText());
+  }
+
+  @Test
+  void leavesOutHelpUriOfARuleWithoutDocumentation() throws IOException {
+    RuleDescriptor undocumented =
+        new RuleDescriptor(
+            "team-tags-required",
+            "Pool carries the team's tags",
+            Severity.WARNING,
+            "",
+            "",
+            "",
+            RuleDescriptor.Origin.USER_POLICY);
+    CheckResult result =
+        new CheckResult(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(undocumented),
+            SourceExcerpts.none(),
+            Severity.ERROR);
+
+    String sarif = render(reporter, result);
+    JsonNode rule = JSON.readTree(sarif).at("/runs/0/tool/driver/rules/0");
+
+    assertTrue(rule.path("helpUri").isMissingNode(), rule.toString());
+    assertEquals("Pool carries the team's tags", rule.at("/help/text").asText());
+    assertEquals(List.of(), sarifSchema.validate(sarif, InputFormat.JSON));
   }
 
   @Test
