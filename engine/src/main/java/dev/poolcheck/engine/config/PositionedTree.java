@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  */
 record PositionedTree(JsonNode root, PositionIndex positions) {
 
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+
+  private static final StreamReadFeature DUPLICATES = StreamReadFeature.STRICT_DUPLICATE_DETECTION;
+
   /** Reads YAML (which includes JSON) text. */
   static PositionedTree yaml(String name, String text) {
     return read(name, text, YAMLFactory.builder().enable(DUPLICATES).build());
@@ -37,10 +41,6 @@ record PositionedTree(JsonNode root, PositionIndex positions) {
     return read(name, text, JsonFactory.builder().enable(DUPLICATES).build());
   }
 
-  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
-
-  private static final StreamReadFeature DUPLICATES = StreamReadFeature.STRICT_DUPLICATE_DETECTION;
-
   /**
    * Reads {@code text}; a syntax error or a duplicate key becomes a {@link PoolcheckException}
    * whose message is {@code name:line:col: what is wrong}.
@@ -48,8 +48,8 @@ record PositionedTree(JsonNode root, PositionIndex positions) {
   private static PositionedTree read(String name, String text, JsonFactory factory) {
     PositionIndex positions = new PositionIndex();
     try {
-      // Two passes over a file of a few hundred bytes: Jackson builds the tree, and a token walk
-      // records where each key and value starts (the tree keeps no locations).
+      // Two passes, cheap for files this size: a token walk records where each key and value
+      // starts, then Jackson builds the tree (which keeps no locations).
       try (JsonParser parser = factory.createParser(text)) {
         if (parser.nextToken() != null) {
           walk(parser, "", positions);

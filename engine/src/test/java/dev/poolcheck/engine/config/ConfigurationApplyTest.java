@@ -114,6 +114,19 @@ class ConfigurationApplyTest {
   }
 
   @Test
+  void matchesTopLevelAndNestedFilesWithAGroupOfGlobs() throws IOException {
+    Configuration config =
+        config("suppressions: [{rule: a-rule, file: '{*.json,**/*.json}', reason: r}]\n");
+    Finding top = finding("a-rule", Severity.ERROR, "c.json", "");
+    Finding nested = finding("a-rule", Severity.ERROR, "a/b/c.json", "");
+    Finding yaml = finding("a-rule", Severity.ERROR, "a/c.yaml", "");
+
+    assertEquals(
+        List.of(Status.SUPPRESSED, Status.SUPPRESSED, Status.ACTIVE),
+        config.apply(List.of(top, nested, yaml)).stream().map(Finding::status).toList());
+  }
+
+  @Test
   void appliesTheSeverityOverrideToSuppressedFindingsToo() throws IOException {
     Configuration config =
         config(
