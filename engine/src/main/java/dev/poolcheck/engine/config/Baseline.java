@@ -28,10 +28,13 @@ import java.util.regex.Pattern;
  * on an existing repository: {@code --write-baseline} records today's findings, {@code --baseline}
  * marks findings that were recorded as {@link Finding.Status#BASELINED}.
  *
- * <p>A finding is recognised by its fingerprint: rule id, file, JSON Pointer and message, with
- * whitespace and any line or column numbers in the message normalised away. Positions are not part
- * of it, so edits elsewhere in a file (lines added above a finding) do not make the finding new.
- * Matching counts: two identical findings need two recorded entries.
+ * <p>A finding is recognised by its fingerprint: rule id, file, JSON Pointer and message. Positions
+ * are not part of it, so edits elsewhere in a file (lines added above a finding) do not make the
+ * finding new. Array indices in the pointer are left out too, so inserting an item into a list (an
+ * extension, an ARM resource) does not make the findings in the items after it new; the message,
+ * which names what it is about, tells those findings apart. In the message, whitespace and line or
+ * column numbers are normalised away. Matching counts: two identical findings need two recorded
+ * entries.
  *
  * <p>The file is JSON with a {@code version} and a {@code findings} list sorted by file, rule,
  * pointer and message, one field per line, so that a change to it reads well in a diff.
@@ -44,6 +47,7 @@ public final class Baseline {
   private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern LINE_OR_COLUMN =
       Pattern.compile("\\b(line|lines|column|col)\\s+\\d+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");
   private static final Pattern LINE_COLON_COLUMN = Pattern.compile("\\b\\d+:\\d+\\b");
 
   private static final Comparator<Entry> ENTRY_ORDER =
@@ -60,7 +64,11 @@ public final class Baseline {
     }
 
     Fingerprint fingerprint() {
-      return new Fingerprint(rule, FileGlob.normalise(file), pointer, normaliseMessage(message));
+      return new Fingerprint(
+          rule,
+          FileGlob.normalise(file),
+          ARRAY_INDEX.matcher(pointer).replaceAll("/#"),
+          normaliseMessage(message));
     }
   }
 

@@ -243,6 +243,14 @@ public record Configuration(
     return out;
   }
 
+  /**
+   * The first suppression that covers {@code finding}, whatever its status; reporters use it to
+   * show why a suppressed finding was accepted (SARIF {@code suppressions[].justification}).
+   */
+  public Optional<Suppression> suppressionOf(Finding finding) {
+    return suppressions.stream().filter(s -> s.covers(finding, FileGlob.of(s.file()))).findFirst();
+  }
+
   private boolean isSuppressed(Finding finding, List<FileGlob> globs) {
     for (int i = 0; i < suppressions.size(); i++) {
       if (suppressions.get(i).covers(finding, globs.get(i))) {

@@ -107,6 +107,37 @@ class BaselineTest {
   }
 
   @Test
+  void stillBaselinesWhenAnItemIsInsertedBeforeInTheSameList() {
+    Baseline baseline = roundTrip(check("pools/render.json", POOL));
+    String edited =
+        POOL.replace(
+            "\"extensions\": [\n",
+            "\"extensions\": [\n      {\"name\": \"new\", \"publisher\": \"X\", \"type\": \"Y\"},\n");
+    List<Finding> later = check("pools/render.json", edited);
+    assertEquals(3, later.size());
+
+    assertEquals(
+        List.of(Status.ACTIVE, Status.BASELINED, Status.BASELINED),
+        statuses(baseline.apply(later)));
+  }
+
+  @Test
+  void reportsTheSameMessageAtAnotherPropertyAsNew() {
+    Finding f = check("p.json", POOL).get(0);
+    Baseline baseline = roundTrip(List.of(f));
+    Finding elsewhere =
+        new Finding(
+            f.ruleId(),
+            f.severity(),
+            f.message(),
+            f.file(),
+            f.pointer().replace("/type", "/publisher"),
+            f.range());
+
+    assertEquals(List.of(Status.ACTIVE), statuses(baseline.apply(List.of(elsewhere))));
+  }
+
+  @Test
   void reportsAChangedFindingAsNew() {
     Baseline baseline = roundTrip(check("pools/render.json", POOL));
     String edited = POOL.replace("\"type\": \"Agent\"", "\"type\": \"OtherAgent\"");

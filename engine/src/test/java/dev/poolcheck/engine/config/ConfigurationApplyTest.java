@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolcheck.engine.config.Configuration.Suppression;
 import dev.poolcheck.engine.report.Finding;
 import dev.poolcheck.engine.report.Finding.Status;
 import dev.poolcheck.engine.report.Severity;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +149,23 @@ class ConfigurationApplyTest {
     Finding f = finding("a-rule", Severity.ERROR, "p.json", "/x").withStatus(Status.BASELINED);
 
     assertEquals(List.of(f), config.apply(List.of(f)));
+  }
+
+  @Test
+  void namesTheSuppressionThatCoversAFinding() throws IOException {
+    Configuration config =
+        config(
+            """
+            suppressions:
+              - {rule: a-rule, file: other.json, reason: not this one}
+              - {rule: a-rule, file: p.json, pointer: /x, reason: approved in SEC-1}
+            """);
+    Finding covered = finding("a-rule", Severity.ERROR, "p.json", "/x/y");
+    Finding notCovered = finding("a-rule", Severity.ERROR, "p.json", "/z");
+
+    assertEquals(
+        Optional.of("approved in SEC-1"), config.suppressionOf(covered).map(Suppression::reason));
+    assertEquals(Optional.empty(), config.suppressionOf(notCovered));
   }
 
   @Test
