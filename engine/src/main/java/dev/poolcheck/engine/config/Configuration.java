@@ -133,8 +133,12 @@ public record Configuration(
 
   /** No configuration file: every rule at its default severity, nothing suppressed. */
   public static Configuration empty() {
+    return withoutSettings(Optional.empty());
+  }
+
+  private static Configuration withoutSettings(Optional<Path> file) {
     return new Configuration(
-        Optional.empty(), Map.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        file, Map.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
   }
 
   /**
@@ -164,14 +168,7 @@ public record Configuration(
     PositionedTree tree = PositionedTree.yaml(name, read(file, name));
     JsonNode root = tree.root();
     if (root.isMissingNode() || root.isNull()) {
-      return new Configuration(
-          Optional.of(file),
-          Map.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          Optional.empty());
+      return withoutSettings(Optional.of(file));
     }
     List<ConfigProblem> problems = ConfigSchema.validate(tree);
     if (problems.isEmpty()) {
