@@ -126,6 +126,42 @@ class ExtensionSchemasTest {
     assertEquals(new TreeSet<>(sample.expect()), actual, sample.toString());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settingsCases")
+  void protectedSettingsErrorsNeverQuoteAValue(SettingsCase sample) {
+    if (sample.protectedSettings() == null) {
+      return;
+    }
+    Schema schema = schemaAt(onlyEntryFor(sample).protectedSettingsSchema());
+    List<String> values = new ArrayList<>();
+    collectScalars(sample.protectedSettings(), values);
+    for (Error error : schema.validate(sample.protectedSettings())) {
+      for (String value : values) {
+        assertFalse(error.getMessage().contains(value), "a protected value leaks into an error");
+      }
+    }
+  }
+
+  @Test
+  void protectedSettingsSchemasCheckShapesNotValues() {
+    for (IndexEntry entry : index()) {
+      JsonNode schema = read(extensionsDirectory().resolve(entry.schema()));
+      String pointer = entry.protectedSettingsSchema().substring(entry.schema().length() + 1);
+      for (String valueKeyword : List.of("pattern", "enum", "const", "format", "examples")) {
+        assertTrue(
+            schema.at(pointer).findValues(valueKeyword).isEmpty(),
+            entry.protectedSettingsSchema() + " uses " + valueKeyword);
+      }
+    }
+  }
+
+  private static void collectScalars(JsonNode node, List<String> values) {
+    if (node.isValueNode()) {
+      values.add(node.asText());
+    }
+    node.forEach(child -> collectScalars(child, values));
+  }
+
   @Test
   void everySchemaHasValidAndInvalidSamples() {
     Map<String, Set<Boolean>> validityBySchema = new HashMap<>();
