@@ -29,7 +29,7 @@ deny contains finding if {
 	input.scope == "pool"
 	is_object(input.cloudServiceConfiguration)
 	is_object(input.virtualMachineConfiguration)
-	count(input.virtualMachineConfiguration.extensions) > 0
+	some _ in input.virtualMachineConfiguration.extensions
 	finding := {
 		"msg": "the pool has extensions and sets both virtualMachineConfiguration and cloudServiceConfiguration; pools with extensions must use Virtual Machine Configuration only: remove cloudServiceConfiguration",
 		"pointer": "/cloudServiceConfiguration",

@@ -43,3 +43,12 @@ test_both_configurations_without_extensions_is_left_to_other_checks if {
 test_node_extension_scope_is_not_judged if {
 	count(deny) == 0 with input as {"scope": "extension", "cloudServiceConfiguration": {"extensions": [kv]}}
 }
+
+test_extensions_given_as_an_arm_expression_are_unknown if {
+	pool := {
+		"scope": "pool",
+		"cloudServiceConfiguration": {"osFamily": "6"},
+		"virtualMachineConfiguration": {"extensions": "[variables('extensions')]"},
+	}
+	count(deny) == 0 with input as pool
+}
