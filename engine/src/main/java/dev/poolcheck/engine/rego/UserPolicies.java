@@ -36,6 +36,11 @@ public final class UserPolicies {
 
   private UserPolicies() {}
 
+  /** As {@link #load(List, String, long)} for a small run (policies are interpreted). */
+  public static List<Rule> load(List<Path> bundles, String namespace) {
+    return load(bundles, namespace, 1);
+  }
+
   /**
    * Loads each bundle ({@code .tar.gz} from {@code opa build -t wasm}, or a bare {@code
    * policy.wasm}) and returns one rule per entrypoint found. Each bundle's first policy instance is
