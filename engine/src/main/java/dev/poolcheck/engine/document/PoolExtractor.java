@@ -393,9 +393,11 @@ public final class PoolExtractor {
       return ext;
     }
     JsonNode settings = ext.get("settings");
-    if (settings == null || !settings.isTextual() || isArmExpression(settings)) {
+    if (settings == null || !settings.isTextual()) {
       return ext;
     }
+    // In pool bodies a string is parsed only when it holds an object ("[...]" may be an ARM
+    // expression there); node-extension responses always send settings as a string.
     if (!alwaysParse && !settings.textValue().strip().startsWith("{")) {
       return ext;
     }
