@@ -428,8 +428,9 @@ final class PositionedReader {
         e.getLocation() != null && e.getLocation().getCharOffset() >= 0
             ? errorRange(e)
             : new SourceRange(map.at(start(p)), map.at(start(p)));
+    // The pointer of a container 1000 levels down helps nobody: report against the document.
     return DocumentFindings.finding(
-        DocumentFindings.UNREADABLE_INPUT, message, file, openPointer(stack), range);
+        DocumentFindings.UNREADABLE_INPUT, message, file, prefix, range);
   }
 
   private Finding endOfInput(JsonEOFException e, Deque<Frame> stack, JsonToken last, String key) {
@@ -443,7 +444,7 @@ final class PositionedReader {
         original.contains("VALUE_STRING")
                 || original.contains("quote")
                 || original.contains("field name")
-            ? "the JSON ends inside a string; close it with '\"'"
+            ? "the JSON ends inside a string: close it with '\"'"
             : null;
     StringBuilder closers = new StringBuilder();
     for (Frame f : stack) {
@@ -459,8 +460,11 @@ final class PositionedReader {
       StringBuilder m = new StringBuilder();
       if (inString != null) {
         m.append(inString).append("; ");
-      } else if (last == JsonToken.FIELD_NAME) {
-        m.append("the value of '").append(key).append("' is missing; ");
+      } else if (last == JsonToken.FIELD_NAME
+          || (endOffset > 0 && text.charAt(endOffset - 1) == ':')) {
+        m.append("a value is missing after the last ':'; ");
+      } else if (endOffset > 0 && text.charAt(endOffset - 1) == ',') {
+        m.append("the last ',' is followed by nothing; ");
       }
       m.append("the JSON ends before the ")
           .append(what)
