@@ -165,7 +165,7 @@ public final class PoolExtractor {
         entries.add(Map.entry(String.valueOf(i), resources.get(i)));
       }
     } else if (resources.isObject()) {
-      resources.fields().forEachRemaining(entries::add);
+      resources.properties().forEach(entries::add);
     }
     for (Map.Entry<String, JsonNode> e : entries) {
       JsonNode r = e.getValue();
@@ -210,15 +210,15 @@ public final class PoolExtractor {
     String props = p + "/properties";
     JsonNode properties = pool.path("properties");
     properties
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               String key = e.getKey();
               String src = props + segment(key);
               if (key.equals("deploymentConfiguration") && e.getValue().isObject()) {
                 e.getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         d -> {
                           String dsrc = src + segment(d.getKey());
                           if (d.getKey().equals("virtualMachineConfiguration")) {
@@ -262,15 +262,15 @@ public final class PoolExtractor {
     }
     ObjectNode out = c.putObject("identity");
     identity
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getKey().equals("userAssignedIdentities") && e.getValue().isObject()) {
                 String uaSrc = src + "/userAssignedIdentities";
                 ArrayNode list = out.putArray("userAssignedIdentities");
                 e.getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         id -> {
                           String itemCanonical = "/identity/userAssignedIdentities/" + list.size();
                           String itemSrc = uaSrc + segment(id.getKey());
@@ -278,8 +278,8 @@ public final class PoolExtractor {
                           item.put("resourceId", id.getKey());
                           if (id.getValue().isObject()) {
                             id.getValue()
-                                .fields()
-                                .forEachRemaining(
+                                .properties()
+                                .forEach(
                                     f -> {
                                       if (!f.getKey().equals("resourceId")) {
                                         item.set(f.getKey(), f.getValue());
@@ -302,8 +302,8 @@ public final class PoolExtractor {
     PointerMap m = new PointerMap().map("", "");
     c.put("kind", DocumentKind.DATA_PLANE.id());
     c.put("scope", "pool");
-    root.fields()
-        .forEachRemaining(
+    root.properties()
+        .forEach(
             e -> {
               String key = e.getKey();
               String src = segment(key);
@@ -344,8 +344,8 @@ public final class PoolExtractor {
       return;
     }
     ObjectNode out = c.putObject("virtualMachineConfiguration");
-    vmc.fields()
-        .forEachRemaining(
+    vmc.properties()
+        .forEach(
             e -> {
               String key = e.getKey();
               JsonNode value = e.getValue();
@@ -357,8 +357,8 @@ public final class PoolExtractor {
               } else if (key.equals("imageReference") && value.has("virtualMachineImageId")) {
                 ObjectNode image = out.putObject("imageReference");
                 value
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         f -> {
                           if (f.getKey().equals("virtualMachineImageId")) {
                             if (!value.has("id")) {

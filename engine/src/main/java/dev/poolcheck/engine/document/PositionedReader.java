@@ -42,7 +42,7 @@ final class PositionedReader {
   /** One root value read (or not) from the text, with the problems met on the way. */
   record Root(JsonNode value, PositionIndex positions, List<Finding> problems) {}
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Expanded YAML aliases may not add more nodes than this to one file. */
   private static final long MAX_ALIAS_EXPANSION = 1_000_000;

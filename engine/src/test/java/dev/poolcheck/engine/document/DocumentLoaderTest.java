@@ -366,6 +366,20 @@ class DocumentLoaderTest {
   }
 
   @Test
+  void loadsYamlLargerThanSnakeYamlsDefaultLimit() {
+    StringBuilder sb = new StringBuilder("pools:\n");
+    int n = 0;
+    while (sb.length() < 5_000_000) {
+      sb.append("  - id: pool-").append(n++).append("\n    vmSize: standard_d2s_v5\n");
+    }
+    ParsedDocument doc =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> Fixtures.one("big.yaml", sb.toString()));
+    assertTrue(doc.problems().isEmpty(), () -> doc.problems().toString());
+    assertEquals(n, doc.root().orElseThrow().get("pools").size());
+  }
+
+  @Test
   void loadsAFiftyMegabyteFile() {
     String pool = Fixtures.single("data-plane/pool-ubuntu.json").source().text();
     StringBuilder sb = new StringBuilder(52_000_000).append("{\"pools\": [");
