@@ -87,6 +87,11 @@ final class PositionedReader {
     int keyEnd;
     int lastEnd;
 
+    /** YAML merge keys ({@code <<: *base}) of this mapping, applied when it ends. */
+    List<JsonNode> merges;
+
+    List<SourceRange> mergeRanges;
+
     Frame(ContainerNode<?> node, String pointer, int start, String anchor) {
       this.node = node;
       this.pointer = pointer;
@@ -126,6 +131,9 @@ final class PositionedReader {
         if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
           Frame done = stack.pop();
           int end = containerEnd(parser, done);
+          if (done.merges != null) {
+            applyMerges(done, positions);
+          }
           if (done.anchor != null) {
             anchors.put(done.anchor, done.node);
           }
@@ -236,6 +244,15 @@ final class PositionedReader {
       return true;
     }
     parent.lastEnd = end;
+    if (yaml && parent.isObject() && "<<".equals(parent.key) && isMergeable(value)) {
+      if (parent.merges == null) {
+        parent.merges = new ArrayList<>();
+        parent.mergeRanges = new ArrayList<>();
+      }
+      parent.merges.add(value);
+      parent.mergeRanges.add(range);
+      return false;
+    }
     if (parent.isObject()) {
       ObjectNode obj = (ObjectNode) parent.node;
       SourceRange keyRange = new SourceRange(map.at(parent.keyStart), map.at(parent.keyEnd));
@@ -261,6 +278,50 @@ final class PositionedReader {
     }
     positions.putValue(pointer, range);
     return false;
+  }
+
+  private static boolean isMergeable(JsonNode value) {
+    if (value.isObject()) {
+      return true;
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      return false;
+    }
+    for (JsonNode item : value) {
+      if (!item.isObject()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * YAML 1.1 merge keys: members of the merged mappings that the mapping does not set itself are
+   * added, earlier merges winning over later ones. Their position is the merge value (usually the
+   * alias), since that is where they are written in this mapping.
+   */
+  private void applyMerges(Frame frame, PositionIndex positions) {
+    ObjectNode target = (ObjectNode) frame.node;
+    for (int i = 0; i < frame.merges.size(); i++) {
+      JsonNode merge = frame.merges.get(i);
+      SourceRange range = frame.mergeRanges.get(i);
+      List<JsonNode> sources = new ArrayList<>();
+      if (merge.isObject()) {
+        sources.add(merge);
+      } else {
+        merge.forEach(sources::add);
+      }
+      for (JsonNode source : sources) {
+        for (Map.Entry<String, JsonNode> e : source.properties()) {
+          if (!target.has(e.getKey())) {
+            target.set(e.getKey(), e.getValue().deepCopy());
+            String pointer = childPointer(frame.pointer, e.getKey());
+            positions.putValue(pointer, range);
+            positions.putKey(pointer, range);
+          }
+        }
+      }
+    }
   }
 
   private JsonNode expandAlias(
@@ -313,11 +374,14 @@ final class PositionedReader {
 
   private static String childPointer(Frame top) {
     if (top.isObject()) {
-      String key = top.key;
-      boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
-      return top.pointer + (plain ? "/" + key : JsonPointer.empty().appendProperty(key).toString());
+      return childPointer(top.pointer, top.key);
     }
     return top.pointer + "/" + top.node.size();
+  }
+
+  private static String childPointer(String parent, String key) {
+    boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
+    return parent + (plain ? "/" + key : JsonPointer.empty().appendProperty(key).toString());
   }
 
   private JsonNode scalar(JsonParser p, JsonToken t) throws IOException {

@@ -320,6 +320,22 @@ class DocumentLoaderTest {
   }
 
   @Test
+  void appliesYamlMergeKeysWithExplicitKeysWinning() {
+    String yaml =
+        "base: &base\n  vmSize: standard_d2s_v5\n  taskSlotsPerNode: 2\n"
+            + "pool:\n  <<: *base\n  vmSize: standard_d8s_v5\n  id: big\n";
+    ParsedDocument doc = Fixtures.one("p.yaml", yaml);
+    assertTrue(doc.problems().isEmpty(), () -> doc.problems().toString());
+    JsonNode pool = doc.root().orElseThrow().get("pool");
+    assertEquals("standard_d8s_v5", pool.get("vmSize").textValue());
+    assertEquals(2, pool.get("taskSlotsPerNode").intValue());
+    assertTrue(pool.path("<<").isMissingNode());
+    assertEquals(
+        SourceRange.of(5, 7, 5, 12), doc.positions().value("/pool/taskSlotsPerNode").orElseThrow());
+    assertEquals(SourceRange.of(6, 11, 6, 26), doc.positions().value("/pool/vmSize").orElseThrow());
+  }
+
+  @Test
   void yamlTagsNeverBuildJavaObjects() {
     String yaml =
         "a: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL"
