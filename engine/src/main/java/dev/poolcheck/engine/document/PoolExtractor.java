@@ -432,10 +432,11 @@ public final class PoolExtractor {
     PointerMap m = new PointerMap().map("", "");
     c.put("kind", DocumentKind.NODE_EXTENSION.id());
     c.put("scope", "extension");
-    JsonNode vmExtension = root.get("vmExtension");
-    c.putObject("virtualMachineConfiguration")
-        .putArray("extensions")
-        .add(extension(doc, vmExtension, "/vmExtension", true, findings));
+    JsonNode vmExtension = root.path("vmExtension");
+    ArrayNode extensions = c.putObject("virtualMachineConfiguration").putArray("extensions");
+    if (!vmExtension.isMissingNode()) {
+      extensions.add(extension(doc, vmExtension, "/vmExtension", true, findings));
+    }
     m.map("/virtualMachineConfiguration", "/vmExtension");
     m.map("/virtualMachineConfiguration/extensions", "/vmExtension");
     m.map("/virtualMachineConfiguration/extensions/0", "/vmExtension");
