@@ -87,6 +87,32 @@ class PoolExtractorTest {
     assertEquals(fixture, f.file());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "seed/put-body-as-printed.json, syntax-error, 50",
+    "management/pool-duplicate-key.json, duplicate-key, 16",
+    "management/pool-missing-brace.yaml, syntax-error, 4",
+    "data-plane/pool-trailing-comma.json, syntax-error, 10",
+    "data-plane/pool-duplicate-key.yaml, duplicate-key, 10",
+    "arm/template-truncated.json, syntax-error, 11",
+    "arm/template-no-pool.json, not-a-pool-definition, 1",
+    "node-extension/get-extension-failed.json, extension-status-failed, 5",
+    "node-extension/get-extension-failed.yaml, extension-status-failed, 5",
+    "node-extension/get-extension-settings-broken.json, settings-not-json, 18",
+    "other/package.json, not-a-pool-definition, 1",
+    "other/kubernetes-deployment.yaml, not-a-pool-definition, 1",
+    "other/empty.json, not-a-pool-definition, 1"
+  })
+  void badFixturesGiveTheirFinding(String fixture, String ruleId, int line) {
+    ParsedDocument doc = Fixtures.single(fixture);
+    List<Finding> all = new ArrayList<>(doc.problems());
+    all.addAll(extractor.extract(doc, Optional.empty()).findings());
+    assertTrue(
+        all.stream().anyMatch(f -> f.ruleId().equals(ruleId) && f.line() == line),
+        () -> fixture + ": " + all);
+    assertTrue(all.stream().allMatch(f -> f.file().equals(fixture)));
+  }
+
   @Test
   void forcedKindSkipsDetection() {
     ParsedDocument doc =
