@@ -1,14 +1,11 @@
 package dev.poolcheck.engine.api;
 
 /**
- * A problem with how poolcheck was asked to run (a bad option value, an unreadable configuration or
- * policy bundle), as opposed to a problem in a checked file, which becomes a finding. The message
- * is meant for the user: it says what is wrong and what to do, and front ends print it without a
- * stack trace.
+ * A problem that keeps poolcheck from doing its job (bad configuration, broken policy bundle,
+ * unusable option). Its message is for users: it names the file, position and fix. Front ends print
+ * the message and exit with 2; the stack trace is shown only with {@code --debug}.
  */
 public class PoolcheckException extends RuntimeException {
-
-  private static final long serialVersionUID = 1L;
 
   public PoolcheckException(String message) {
     super(message);

@@ -1,0 +1,171 @@
+package dev.poolcheck.engine.api;
+
+import dev.poolcheck.engine.report.ToolError;
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the paths of a request into the list of inputs to check: files as given, folders walked
+ * recursively through the include and exclude globs, {@code -} for stdin. Paths that do not exist
+ * are tool errors; files that cannot be visited inside a folder (symbolic link loops, no
+ * permission) become inputs that the loader reports as unreadable, so the run goes on.
+ */
+final class InputCollector {
+
+  /**
+   * One input.
+   *
+   * @param name as reported in findings: relative to the base directory with {@code /} separators
+   *     when it lies below it, else as written; {@code -} style names for stdin
+   * @param path the file, absent for stdin
+   * @param problem why the file cannot be read, when that is already known from the walk
+   */
+  record Input(String name, Optional<Path> path, Optional<String> problem) {}
+
+  record Inputs(List<Input> inputs, List<ToolError> errors) {}
+
+  private final Path baseDir;
+  private final List<PathMatcher> includes;
+  private final List<PathMatcher> excludes;
+
+  InputCollector(Path baseDir, List<String> includes, List<String> excludes) {
+    this.baseDir = baseDir.toAbsolutePath().normalize();
+    this.includes = matchers(includes);
+    this.excludes = matchers(excludes);
+  }
+
+  private static List<PathMatcher> matchers(List<String> globs) {
+    List<PathMatcher> out = new ArrayList<>();
+    for (String glob : globs) {
+      try {
+        out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+      } catch (IllegalArgumentException e) {
+        throw new PoolcheckException(
+            "invalid glob '" + glob + "': " + e.getMessage() + "; check --include/--exclude", e);
+      }
+    }
+    return out;
+  }
+
+  Inputs collect(List<String> paths, String stdinName) {
+    Map<String, Input> found = new LinkedHashMap<>();
+    List<ToolError> errors = new ArrayList<>();
+    List<String> given = paths.isEmpty() ? List.of(".") : paths;
+    for (String p : given) {
+      if (p.equals("-")) {
+        found.putIfAbsent("-", new Input(stdinName, Optional.empty(), Optional.empty()));
+        continue;
+      }
+      Path path = baseDir.resolve(p).normalize();
+      if (!Files.exists(path)) {
+        errors.add(
+            new ToolError(
+                p,
+                "no such file or directory: '"
+                    + p
+                    + "'; check the path (relative to "
+                    + baseDir
+                    + ")"));
+      } else if (Files.isDirectory(path)) {
+        walk(path, found);
+      } else {
+        String name = displayName(path);
+        found.putIfAbsent(name, new Input(name, Optional.of(path), Optional.empty()));
+      }
+    }
+    return new Inputs(List.copyOf(found.values()), errors);
+  }
+
+  private void walk(Path root, Map<String, Input> found) {
+    try {
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && excluded(root, dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && included(root, file) && !excluded(root, file)) {
+                String name = displayName(file);
+                found.putIfAbsent(name, new Input(name, Optional.of(file), Optional.empty()));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (included(root, file) || e instanceof FileSystemLoopException) {
+                String name = displayName(file);
+                String why =
+                    e instanceof FileSystemLoopException
+                        ? "symbolic link loop; skipped"
+                        : "cannot be read ("
+                            + e.getClass().getSimpleName()
+                            + "); check its permissions";
+                found.putIfAbsent(name, new Input(name, Optional.of(file), Optional.of(why)));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      String name = displayName(root);
+      found.putIfAbsent(
+          name,
+          new Input(name, Optional.of(root), Optional.of("cannot be listed: " + e.getMessage())));
+    }
+  }
+
+  private boolean included(Path root, Path file) {
+    Path rel = root.relativize(file);
+    return matchesAny(includes, rel) || matchesAny(includes, relativeToBase(file));
+  }
+
+  private boolean excluded(Path root, Path file) {
+    Path rel = root.relativize(file);
+    return matchesAny(excludes, rel) || matchesAny(excludes, relativeToBase(file));
+  }
+
+  private Path relativeToBase(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
+  }
+
+  /** {@code **}{@code /*.json} should also match {@code a.json} at the top of the folder. */
+  private static boolean matchesAny(List<PathMatcher> matchers, Path rel) {
+    for (PathMatcher m : matchers) {
+      if (m.matches(rel) || m.matches(Path.of("_").resolve(rel))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  String displayName(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path shown = abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
+    String s = shown.toString().replace('\\', '/');
+    return s.isEmpty() ? "." : s;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.poolcheck.engine.document;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolcheck.engine.report.SourceRange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The secret values of a document: every scalar under {@code protectedSettings}, values of
+ * secret-looking keys (passwords, keys, tokens, SAS, connection strings) and strings that look like
+ * SAS URLs or connection strings wherever they are. ARM expressions are not secrets. Reports use
+ * this to mask source excerpts and to scrub messages, so that no output ever shows a secret.
+ */
+public final class SecretValues {
+
+  private static final Pattern SECRET_KEY =
+      Pattern.compile(
+          "(?i).*(password|passwd|pwd|secret|token|credential|connectionstring|sas(url|uri|token)?"
+              + "|privatekey|accountkey|workspacekey|storagekey|apikey|sharedkey|primarykey"
+              + "|secondarykey|[a-z]key)$");
+  private static final Pattern SECRET_VALUE =
+      Pattern.compile(
+          "(?i).*([?&]sig=|accountkey=|sharedaccesskey=|password=|-----begin).*", Pattern.DOTALL);
+
+  private final List<SourceRange> ranges;
+  private final Set<String> literals;
+
+  private SecretValues(List<SourceRange> ranges, Set<String> literals) {
+    this.ranges = ranges;
+    this.literals = literals;
+  }
+
+  public static SecretValues none() {
+    return new SecretValues(List.of(), Set.of());
+  }
+
+  /** Finds the secrets of a parsed document. */
+  public static SecretValues of(ParsedDocument doc) {
+    if (doc.root().isEmpty()) {
+      return none();
+    }
+    List<SourceRange> ranges = new ArrayList<>();
+    Set<String> literals = new HashSet<>();
+    walk(doc.root().get(), JsonPointer.empty(), false, doc.positions(), ranges, literals);
+    return new SecretValues(List.copyOf(ranges), Set.copyOf(literals));
+  }
+
+  /**
+   * Whether a member name looks like it holds a secret ({@code workspaceKey}, {@code password}).
+   */
+  public static boolean isSecretKey(String name) {
+    return SECRET_KEY.matcher(name).matches() && !name.equalsIgnoreCase("type");
+  }
+
+  /** Whether a string looks like a secret wherever it is (SAS URL, connection string, PEM key). */
+  public static boolean looksSecret(String value) {
+    return SECRET_VALUE.matcher(value).matches();
+  }
+
+  /** An ARM template expression such as {@code [parameters('key')]} (not {@code [[} escaped). */
+  public static boolean isArmExpression(String value) {
+    return value.startsWith("[") && !value.startsWith("[[") && value.endsWith("]");
+  }
+
+  private static void walk(
+      JsonNode node,
+      JsonPointer ptr,
+      boolean secret,
+      PositionIndex positions,
+      List<SourceRange> ranges,
+      Set<String> literals) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String k = e.getKey();
+        boolean childSecret = secret || k.equals("protectedSettings") || isSecretKey(k);
+        walk(e.getValue(), ptr.appendProperty(k), childSecret, positions, ranges, literals);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), ptr.appendIndex(i), secret, positions, ranges, literals);
+      }
+    } else if (node.isValueNode() && !node.isNull() && !node.isBoolean()) {
+      String text = node.asText();
+      boolean isSecret = (secret || looksSecret(text)) && !isArmExpression(text);
+      if (isSecret && !text.isEmpty()) {
+        positions.value(ptr.toString()).ifPresent(ranges::add);
+        if (text.length() >= 4) {
+          literals.add(text);
+        }
+      }
+    }
+  }
+
+  /** The line with every secret value on it replaced by asterisks of the same length. */
+  public String mask(int lineNumber, String line) {
+    char[] chars = line.toCharArray();
+    for (SourceRange r : ranges) {
+      int startLine = r.start().line();
+      int endLine = r.end().line();
+      if (lineNumber < startLine || lineNumber > endLine) {
+        continue;
+      }
+      int from = lineNumber == startLine ? r.start().column() - 1 : 0;
+      int to = lineNumber == endLine ? r.end().column() - 1 : chars.length;
+      // Keep the quotes of a JSON string so the line still reads as JSON.
+      if (from < chars.length && (chars[from] == '"' || chars[from] == '\'')) {
+        from++;
+        if (to - 1 > from && to - 1 < chars.length && chars[to - 1] == chars[from - 1]) {
+          to--;
+        }
+      }
+      for (int i = Math.max(0, from); i < Math.min(to, chars.length); i++) {
+        chars[i] = '*';
+      }
+    }
+    return new String(chars);
+  }
+
+  /** The text with every secret literal of this document replaced by {@code ***}. */
+  public String scrub(String text) {
+    String out = text;
+    for (String s : literals) {
+      if (out.contains(s)) {
+        out = out.replace(s, "***");
+      }
+    }
+    return out;
+  }
+
+  public boolean isEmpty() {
+    return ranges.isEmpty() && literals.isEmpty();
+  }
+}
