@@ -63,8 +63,6 @@ final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin CommonOptions common = new CommonOptions();
-
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
@@ -172,6 +170,8 @@ final class CheckCommand implements Callable<Integer> {
       description =
           "Name to report for '-'; its extension picks JSON or YAML (default: '-', read as JSON).")
   String stdinFilename;
+
+  @Mixin CommonOptions common = new CommonOptions();
 
   CheckCommand(Shell shell, PoolChecker checker) {
     this.shell = shell;

@@ -2,7 +2,6 @@ package dev.poolcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -320,12 +319,5 @@ class CheckCommandTest {
     assertTrue(run.err.contains(expected), "expected '" + expected + "' in: " + run.err);
     assertFalse(run.err.contains("\tat "), "no stack trace: " + run.err);
     assertTrue(run.requests.isEmpty(), "the engine must not run on a usage error");
-  }
-
-  @Test
-  void requestKeepsTheStdinStreamItWasGiven() {
-    InputStream in = InputStream.nullInputStream();
-    CheckRequest request = CheckRequest.builder(dir).stdin(in, "-").build();
-    assertSame(in, request.stdin());
   }
 }
