@@ -1,0 +1,133 @@
+package dev.poolcheck.engine.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated pool schemas, loaded from the class path ({@code dev/poolcheck/schemas/}) and
+ * compiled once per JVM on first use.
+ *
+ * <p>Nothing is ever fetched over the network: schema ids under {@code
+ * https://poolcheck.dev/schemas/} are mapped to the class path, remote fetching is off, and the
+ * 2020-12 meta-schema is built into networknt. Compiled networknt {@link Schema}s are immutable
+ * once their validators are initialised (done here, eagerly) and each {@code validate} call gets
+ * its own execution context, so one instance serves every thread.
+ */
+public final class PoolSchemas {
+
+  /** The schemas' common id prefix; ids below it resolve to {@link #CLASSPATH_BASE}. */
+  public static final String ID_BASE = "https://poolcheck.dev/schemas/";
+
+  /** Where the engine jar holds the files of the top-level {@code schemas/} folder. */
+  public static final String CLASSPATH_BASE = "dev/poolcheck/schemas/";
+
+  static final String MANAGEMENT_FILE = "management-pool.schema.json";
+  static final String DATA_PLANE_FILE = "data-plane-pool.schema.json";
+
+  /** The (sub)schemas poolcheck validates against. */
+  public enum Part {
+    /** Body of a management-plane PUT: {@code Pool}. */
+    MANAGEMENT_POOL(MANAGEMENT_FILE, ""),
+    /** The {@code properties} of an ARM template pool resource. */
+    MANAGEMENT_POOL_PROPERTIES(MANAGEMENT_FILE, "/$defs/PoolProperties"),
+    /** The {@code identity} of an ARM template pool resource. */
+    MANAGEMENT_POOL_IDENTITY(MANAGEMENT_FILE, "/$defs/BatchPoolIdentity"),
+    /** Body of a data-plane pool create: {@code BatchPoolCreateOptions}. */
+    DATA_PLANE_POOL(DATA_PLANE_FILE, ""),
+    /** The {@code vmExtension} of a node extension response. */
+    DATA_PLANE_EXTENSION(DATA_PLANE_FILE, "/$defs/VMExtension");
+
+    final String file;
+    final String pointer;
+
+    Part(String file, String pointer) {
+      this.file = file;
+      this.pointer = pointer;
+    }
+  }
+
+  private static final class Holder {
+    static final PoolSchemas INSTANCE = new PoolSchemas();
+  }
+
+  private final Map<Part, Schema> compiled = new EnumMap<>(Part.class);
+  private final Map<String, JsonNode> documents = new HashMap<>();
+
+  private PoolSchemas() {
+    SchemaRegistry registry = offlineRegistry();
+    ObjectMapper json = new ObjectMapper();
+    for (String file : List.of(MANAGEMENT_FILE, DATA_PLANE_FILE)) {
+      documents.put(ID_BASE + file, readClasspath(json, file));
+    }
+    for (Part part : Part.values()) {
+      String location = ID_BASE + part.file + (part.pointer.isEmpty() ? "" : "#" + part.pointer);
+      Schema schema = registry.getSchema(SchemaLocation.of(location));
+      schema.initializeValidators();
+      compiled.put(part, schema);
+    }
+  }
+
+  /** The schemas, compiled on first call. */
+  public static PoolSchemas get() {
+    return Holder.INSTANCE;
+  }
+
+  /**
+   * A 2020-12 registry that resolves poolcheck's schema ids from the class path and never fetches
+   * anything remote; format assertions are on.
+   */
+  public static SchemaRegistry offlineRegistry() {
+    return SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2020_12,
+        b ->
+            b.schemaLoader(
+                    loader ->
+                        loader
+                            .fetchRemoteResources(false)
+                            .schemaIdResolvers(
+                                ids -> ids.mapPrefix(ID_BASE, "classpath:" + CLASSPATH_BASE)))
+                .schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+  }
+
+  /** Validates {@code instance} against one part, reporting read-only members too. */
+  public List<Error> validate(Part part, JsonNode instance) {
+    return compiled
+        .get(part)
+        .validate(
+            instance,
+            ctx -> ctx.executionConfig(c -> c.readOnly(true).formatAssertionsEnabled(true)));
+  }
+
+  /** The raw schema node at {@code pointer} in the schema document with id {@code iri}. */
+  JsonNode schemaNode(String iri, String pointer) {
+    JsonNode doc = documents.get(iri);
+    return doc == null ? MissingNode.getInstance() : doc.at(pointer);
+  }
+
+  private static JsonNode readClasspath(ObjectMapper json, String file) {
+    String resource = CLASSPATH_BASE + file;
+    try (InputStream in = PoolSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("schema missing from the class path: " + resource);
+      }
+      return json.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read schema " + resource, e);
+    }
+  }
+}

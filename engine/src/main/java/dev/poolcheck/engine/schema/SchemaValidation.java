@@ -1,0 +1,329 @@
+package dev.poolcheck.engine.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.schema.PoolSchemas.Part;
+import dev.poolcheck.engine.schema.SchemaProblem.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Validates the source of one pool against the schema for its kind and words each networknt error
+ * as a {@link SchemaProblem} with a pointer into the source document.
+ */
+final class SchemaValidation {
+
+  /** Longest string value quoted in a message; longer ones may be keys, tokens or SAS URLs. */
+  static final int MAX_QUOTED_LENGTH = 40;
+
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(
+          "(?i).*(password|secret|key|token|sas|credential|connectionstring|protectedsettings).*");
+
+  /** SAS signatures, connection strings and PEM keys, wherever they are written. */
+  private static final Pattern SECRET_VALUE =
+      Pattern.compile(
+          "(?i).*([?&]sig=|accountkey=|sharedaccesskey=|password=|-----begin).*", Pattern.DOTALL);
+
+  /** Definitions whose members are "pool properties" in messages. */
+  private static final Set<String> POOL_DEFINITIONS =
+      Set.of("Pool", "PoolProperties", "BatchPoolCreateOptions");
+
+  private static final Set<String> VALUE_KEYWORDS =
+      Set.of(
+          "enum",
+          "const",
+          "format",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "minLength",
+          "maxLength",
+          "pattern",
+          "minItems",
+          "maxItems",
+          "uniqueItems");
+
+  private final PoolSchemas schemas;
+
+  SchemaValidation(PoolSchemas schemas) {
+    this.schemas = schemas;
+  }
+
+  /** Every schema problem of the pool's source, sorted by pointer and message. */
+  List<SchemaProblem> check(PoolDocument pool) {
+    JsonNode root = pool.source().root().orElse(null);
+    if (root == null) {
+      return List.of();
+    }
+    JsonNode body = root.at(pool.sourcePointer());
+    if (body.isMissingNode()) {
+      return List.of();
+    }
+    String at = pool.sourcePointer();
+    List<SchemaProblem> problems = new ArrayList<>();
+    switch (pool.kind()) {
+      case MANAGEMENT -> validate(Part.MANAGEMENT_POOL, body, at, false, problems);
+      case DATA_PLANE -> validate(Part.DATA_PLANE_POOL, body, at, false, problems);
+      case ARM_TEMPLATE -> {
+        // Only the pool's own parts: ARM resource keys (apiVersion, dependsOn, copy...) are ARM's.
+        if (body.has("properties")) {
+          validate(
+              Part.MANAGEMENT_POOL_PROPERTIES,
+              body.get("properties"),
+              at + "/properties",
+              false,
+              problems);
+        }
+        if (body.has("identity")) {
+          validate(
+              Part.MANAGEMENT_POOL_IDENTITY,
+              body.get("identity"),
+              at + "/identity",
+              false,
+              problems);
+        }
+      }
+      case NODE_EXTENSION -> {
+        JsonNode extension = body.has("vmExtension") ? body.get("vmExtension") : body;
+        String extensionAt = body.has("vmExtension") ? at + "/vmExtension" : at;
+        if (extension.isObject()) {
+          validate(Part.DATA_PLANE_EXTENSION, extension, extensionAt, true, problems);
+        }
+      }
+    }
+    problems.sort(
+        Comparator.comparing(SchemaProblem::pointer)
+            .thenComparing(SchemaProblem::kind)
+            .thenComparing(SchemaProblem::message));
+    return List.copyOf(problems);
+  }
+
+  private void validate(
+      Part part,
+      JsonNode instance,
+      String prefix,
+      boolean settingsIsText,
+      List<SchemaProblem> out) {
+    if (ArmExpressions.isExpression(instance)) {
+      return;
+    }
+    List<Error> errors = schemas.validate(part, instance);
+    // A wrong type makes enum, format and range errors on the same value noise.
+    Set<String> wrongType = new HashSet<>();
+    errors.stream()
+        .filter(e -> "type".equals(e.getKeyword()))
+        .forEach(e -> wrongType.add(JsonPointers.of(e.getInstanceLocation())));
+    for (Error error : errors) {
+      NodePath path = error.getInstanceLocation();
+      String relative = JsonPointers.of(path);
+      if (wrongType.contains(relative) && VALUE_KEYWORDS.contains(error.getKeyword())) {
+        continue;
+      }
+      if (ArmExpressions.onPath(instance, path)) {
+        continue; // an ARM expression's value is unknown until deployment
+      }
+      if (settingsIsText && (relative.equals("/settings") || relative.startsWith("/settings/"))) {
+        continue; // a node extension response carries settings as a JSON string
+      }
+      out.add(translate(error, instance.at(relative), prefix + relative));
+    }
+  }
+
+  private SchemaProblem translate(Error error, JsonNode value, String pointer) {
+    String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+    String name = label(pointer);
+    return switch (keyword) {
+      case "required" -> {
+        String missing = error.getProperty();
+        yield new SchemaProblem(
+            Kind.REQUIRED_PROPERTY,
+            pointer,
+            name + " is missing the required property `" + missing + "`; add it");
+      }
+      case "additionalProperties", "unevaluatedProperties" -> unknown(error, pointer);
+      case "readOnly" ->
+          new SchemaProblem(
+              Kind.READ_ONLY_PROPERTY,
+              pointer,
+              name
+                  + " is read-only: it comes from a GET response and is ignored or rejected when a"
+                  + " pool is created; remove it");
+      default ->
+          new SchemaProblem(Kind.INVALID_VALUE, pointer, invalid(keyword, error, value, pointer));
+    };
+  }
+
+  /**
+   * A property of the same name one level down, for members written at the wrong depth (such as
+   * {@code virtualMachineConfiguration} directly under a management pool's {@code properties}).
+   */
+  private Optional<String> nestedSuggestion(String iri, JsonNode siblings, String member) {
+    Iterator<Map.Entry<String, JsonNode>> it = siblings.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> sibling = it.next();
+      JsonNode schema = sibling.getValue();
+      String ref = schema.path("$ref").asText("");
+      if (ref.startsWith("#")) {
+        schema = schemas.schemaNode(iri, ref.substring(1));
+      }
+      Set<String> names = new TreeSet<>();
+      schema.path("properties").fieldNames().forEachRemaining(names::add);
+      var hit = NearestName.suggest(member, names);
+      if (hit.isPresent()) {
+        return Optional.of("`" + hit.get() + "` inside `" + sibling.getKey() + "`");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private SchemaProblem unknown(Error error, String parentPointer) {
+    String member = error.getProperty();
+    String pointer = parentPointer + "/" + JsonPointers.escape(member);
+    // The error's schema location is <object schema>/additionalProperties: its known names are
+    // the sibling "properties".
+    String fragment = JsonPointers.of(error.getSchemaLocation().getFragment());
+    String objectFragment = fragment.substring(0, Math.max(0, fragment.lastIndexOf('/')));
+    String iri = String.valueOf(error.getSchemaLocation().getAbsoluteIri());
+    JsonNode known = schemas.schemaNode(iri, objectFragment).path("properties");
+    Set<String> names = new TreeSet<>();
+    Iterator<String> it = known.fieldNames();
+    it.forEachRemaining(names::add);
+    String definition = definitionName(objectFragment);
+    String owner =
+        POOL_DEFINITIONS.contains(definition)
+            ? "a pool property"
+            : "a property of " + label(parentPointer);
+    String message = "`" + member + "` is not " + owner;
+    Optional<String> suggestion =
+        NearestName.suggest(member, names)
+            .map(n -> "`" + n + "`")
+            .or(() -> nestedSuggestion(iri, known, member));
+    if (suggestion.isPresent()) {
+      message += "; did you mean " + suggestion.get() + "?";
+    } else if (!names.isEmpty() && names.size() <= 12) {
+      message +=
+          "; known properties: "
+              + names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    } else {
+      message += "; check its spelling and place, or remove it";
+    }
+    return new SchemaProblem(Kind.UNKNOWN_PROPERTY, pointer, message);
+  }
+
+  private static String invalid(String keyword, Error error, JsonNode value, String pointer) {
+    String name = label(pointer);
+    String found = quotable(value, pointer) ? " (found " + value + ")" : "";
+    JsonNode expected = error.getSchemaNode();
+    return switch (keyword) {
+      case "type" -> {
+        Object[] args = error.getArguments();
+        String actual = args != null && args.length > 0 ? String.valueOf(args[0]) : "another type";
+        yield name + " must be " + article(expected.asText()) + ", not " + article(actual);
+      }
+      case "enum", "const" -> {
+        List<String> allowed = new ArrayList<>();
+        expected.forEach(v -> allowed.add(v.isTextual() ? v.asText() : v.toString()));
+        if (expected.isValueNode()) {
+          allowed.add(expected.isTextual() ? expected.asText() : expected.toString());
+        }
+        String sameIgnoringCase =
+            value.isTextual()
+                ? allowed.stream()
+                    .filter(a -> a.equalsIgnoreCase(value.asText()))
+                    .findFirst()
+                    .orElse(null)
+                : null;
+        String list = allowed.stream().map(a -> "`" + a + "`").collect(Collectors.joining(", "));
+        yield sameIgnoringCase != null
+            ? name
+                + " must be written `"
+                + sameIgnoringCase
+                + "`"
+                + found
+                + "; values are case-sensitive"
+            : name + " must be one of " + list + found;
+      }
+      case "format" -> name + " must be " + formatDescription(expected.asText()) + found;
+      case "minimum" -> name + " must be at least " + expected + found;
+      case "maximum" -> name + " must be at most " + expected + found;
+      case "exclusiveMinimum" -> name + " must be greater than " + expected + found;
+      case "exclusiveMaximum" -> name + " must be less than " + expected + found;
+      case "minLength" -> name + " must have at least " + expected + " characters";
+      case "maxLength" -> name + " must have at most " + expected + " characters";
+      case "pattern" -> name + " must match the pattern `" + expected.asText() + "`" + found;
+      case "minItems" -> name + " must have at least " + expected + " items";
+      case "maxItems" -> name + " must have at most " + expected + " items";
+      case "uniqueItems" -> name + " must not repeat items";
+      default -> name + " is not valid here: " + error.getMessage();
+    };
+  }
+
+  private static String formatDescription(String format) {
+    return switch (format) {
+      case "duration" -> "an ISO 8601 duration such as `PT15M`";
+      case "date-time" -> "an RFC 3339 date-time such as `2026-01-31T12:00:00Z`";
+      case "uuid" -> "a UUID such as `00000000-0000-0000-0000-000000000000`";
+      default -> "a valid " + format;
+    };
+  }
+
+  private static String article(String type) {
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "integer", "object", "array" -> "an " + type;
+      case "null" -> "null";
+      default -> "a " + type;
+    };
+  }
+
+  /**
+   * Whether {@code value} may appear in a message: never under protected settings or a
+   * secret-looking name, and never a long string.
+   */
+  static boolean quotable(JsonNode value, String pointer) {
+    if (value == null || value.isMissingNode() || value.isContainerNode()) {
+      return false;
+    }
+    for (String token : pointer.split("/")) {
+      if (SECRET_NAME.matcher(JsonPointers.unescape(token)).matches()) {
+        return false;
+      }
+    }
+    if (!value.isTextual()) {
+      return true;
+    }
+    String text = value.asText();
+    return text.length() <= MAX_QUOTED_LENGTH && !SECRET_VALUE.matcher(text).matches();
+  }
+
+  /** How a message names the value at a pointer: its member name, or the pool body. */
+  static String label(String pointer) {
+    if (pointer.isEmpty()) {
+      return "the pool body";
+    }
+    String[] tokens = pointer.substring(1).split("/", -1);
+    String last = JsonPointers.unescape(tokens[tokens.length - 1]);
+    if (last.chars().allMatch(Character::isDigit) && tokens.length > 1) {
+      return "`" + JsonPointers.unescape(tokens[tokens.length - 2]) + "[" + last + "]`";
+    }
+    return "`" + last + "`";
+  }
+
+  private static String definitionName(String schemaFragment) {
+    String[] tokens = schemaFragment.split("/");
+    return tokens.length >= 3 && tokens[1].equals("$defs") ? tokens[2] : "";
+  }
+}
