@@ -1,0 +1,114 @@
+package dev.poolcheck.engine.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes GitHub Actions workflow commands ({@code ::error file=...,line=...::message}), which the
+ * runner turns into annotations on the pull request. Errors become {@code ::error}, warnings {@code
+ * ::warning}, info {@code ::notice}. Suppressed and baselined findings are not annotated; they are
+ * counted in the closing summary line. Tool errors become {@code ::error} without a file.
+ */
+public final class GithubReporter implements Reporter {
+
+  private final SourceRoot sourceRoot;
+
+  /**
+   * @param sourceRoot the repository root ({@code GITHUB_WORKSPACE}); annotations name files
+   *     relative to it, as GitHub requires
+   */
+  public GithubReporter(Path sourceRoot) {
+    this(SourceRoot.of(sourceRoot));
+  }
+
+  GithubReporter(SourceRoot sourceRoot) {
+    this.sourceRoot = Objects.requireNonNull(sourceRoot, "sourceRoot");
+  }
+
+  @Override
+  public String format() {
+    return "github";
+  }
+
+  @Override
+  public void write(CheckResult result, Writer out) throws IOException {
+    for (Finding finding : result.findings()) {
+      if (finding.active()) {
+        out.write(annotation(finding));
+        out.write('\n');
+      }
+    }
+    for (ToolError error : result.errors()) {
+      out.write(
+          "::error title="
+              + escapeProperty("poolcheck tool error")
+              + "::"
+              + escapeData(error.source() + ": " + error.message())
+              + "\n");
+    }
+    out.write(summaryLine(result));
+    out.write('\n');
+  }
+
+  private String annotation(Finding finding) {
+    StringBuilder line = new StringBuilder("::").append(command(finding.severity())).append(' ');
+    Optional<String> file = sourceRoot.relativize(finding.file());
+    if (file.isPresent()) {
+      SourceRange range = finding.range();
+      line.append("file=")
+          .append(escapeProperty(file.get()))
+          .append(",line=")
+          .append(range.start().line())
+          .append(",col=")
+          .append(range.start().column())
+          .append(",endLine=")
+          .append(range.end().line())
+          .append(",endColumn=")
+          .append(range.end().column())
+          .append(',');
+    }
+    line.append("title=").append(escapeProperty("poolcheck " + finding.ruleId())).append("::");
+    // Without a file the annotation cannot point anywhere, so the message says where.
+    String message =
+        file.isPresent()
+            ? finding.message()
+            : finding.file() + ":" + finding.range().start() + ": " + finding.message();
+    return line.append(escapeData(message)).toString();
+  }
+
+  private static String summaryLine(CheckResult result) {
+    Summary s = result.summary();
+    return String.format(
+        "poolcheck: %d error(s), %d warning(s), %d info in %d file(s), %d document(s);"
+            + " %d suppressed, %d baselined; %d tool error(s)",
+        s.error(),
+        s.warning(),
+        s.info(),
+        s.files(),
+        s.documents(),
+        s.suppressed(),
+        s.baselined(),
+        result.errors().size());
+  }
+
+  static String command(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "notice";
+    };
+  }
+
+  /** The message part of a workflow command: {@code %}, CR and LF are percent-encoded. */
+  static String escapeData(String text) {
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** A property value: like data, and also {@code :} and {@code ,}, which delimit properties. */
+  static String escapeProperty(String text) {
+    return escapeData(text).replace(":", "%3A").replace(",", "%2C");
+  }
+}

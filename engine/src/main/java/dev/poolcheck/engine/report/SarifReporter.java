@@ -1,0 +1,274 @@
+package dev.poolcheck.engine.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolcheck.engine.rule.RuleDescriptor;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes SARIF 2.1.0 as GitHub code scanning accepts it: every rule once in {@code
+ * tool.driver.rules}, results with repository-relative locations under {@code %SRCROOT%}, and
+ * fingerprints that survive edits that only move a finding to another line.
+ *
+ * <p>Suppressed and baselined findings are kept (counted, never silently dropped) with an accepted
+ * {@code suppressions} entry, which SARIF viewers take as "do not show"; baselined ones also carry
+ * {@code baselineState: unchanged}. Tool errors become {@code toolExecutionNotifications} of the
+ * one invocation, which then is not {@code executionSuccessful}.
+ */
+public final class SarifReporter implements Reporter {
+
+  /** The key of our fingerprint in {@code partialFingerprints}; bump the version if it changes. */
+  public static final String FINGERPRINT_KEY = "poolcheckFinding/v1";
+
+  static final String SRCROOT = "%SRCROOT%";
+  private static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final String INFORMATION_URI = "https://github.com/poolcheck/poolcheck";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final SourceRoot sourceRoot;
+  private final Optional<String> toolVersion;
+
+  /**
+   * @param sourceRoot the repository root that {@code %SRCROOT%} stands for; relative file names
+   *     and a relative root are resolved against the working directory
+   * @param toolVersion the poolcheck version to record, or {@code null} to leave it out
+   */
+  public SarifReporter(Path sourceRoot, String toolVersion) {
+    this(SourceRoot.of(sourceRoot), toolVersion);
+  }
+
+  SarifReporter(SourceRoot sourceRoot, String toolVersion) {
+    this.sourceRoot = Objects.requireNonNull(sourceRoot, "sourceRoot");
+    this.toolVersion = Optional.ofNullable(toolVersion);
+  }
+
+  @Override
+  public String format() {
+    return "sarif";
+  }
+
+  @Override
+  public void write(CheckResult result, Writer out) throws IOException {
+    Map<String, RuleDescriptor> rules = rulesById(result);
+    List<String> ruleIds = new ArrayList<>(rules.keySet());
+
+    ObjectNode log = NODES.objectNode();
+    log.put("$schema", SCHEMA_URI);
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "poolcheck");
+    driver.put("informationUri", INFORMATION_URI);
+    toolVersion.ifPresent(
+        v -> {
+          driver.put("version", v);
+          driver.put("semanticVersion", v);
+        });
+    ArrayNode ruleNodes = driver.putArray("rules");
+    rules.values().forEach(r -> ruleNodes.add(rule(r)));
+
+    // No originalUriBaseIds: code scanning resolves %SRCROOT% to the checkout itself, and an
+    // absolute path here would make the output depend on the machine.
+    run.put("columnKind", "utf16CodeUnits");
+
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", result.errors().isEmpty());
+    invocation.put("exitCode", result.exitCode());
+    if (!result.errors().isEmpty()) {
+      ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+      for (ToolError error : result.errors()) {
+        ObjectNode n = notifications.addObject();
+        n.put("level", "error");
+        n.putObject("message").put("text", error.source() + ": " + error.message());
+        n.putObject("properties").put("source", error.source());
+      }
+    }
+
+    ArrayNode results = run.putArray("results");
+    for (Finding finding : result.findings()) {
+      results.add(result(finding, ruleIds.indexOf(finding.ruleId())));
+    }
+
+    JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
+    generator.setPrettyPrinter(prettyPrinter());
+    MAPPER.writeTree(generator, log);
+    generator.flush();
+    out.write('\n');
+  }
+
+  /**
+   * The rules that ran plus any rule a finding names that did not come with a descriptor (the
+   * loader's and extractor's built-in ids), by id, so that every {@code ruleIndex} resolves.
+   */
+  private static Map<String, RuleDescriptor> rulesById(CheckResult result) {
+    Map<String, RuleDescriptor> rules = new TreeMap<>();
+    result.rules().forEach(r -> rules.put(r.id(), r));
+    for (Finding f : result.findings()) {
+      rules.computeIfAbsent(
+          f.ruleId(),
+          id ->
+              new RuleDescriptor(
+                  id,
+                  id,
+                  f.severity(),
+                  RuleDescriptor.builtInHelpUri(id),
+                  "",
+                  "",
+                  RuleDescriptor.Origin.BUILT_IN));
+    }
+    return rules;
+  }
+
+  private static ObjectNode rule(RuleDescriptor rule) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", rule.id());
+    node.put("name", pascalCase(rule.id()));
+    node.putObject("shortDescription").put("text", rule.title());
+    String full = rule.description().isBlank() ? rule.title() : rule.description();
+    node.putObject("fullDescription").put("text", full);
+    ObjectNode help;
+    // A user policy may come without a documentation link; an empty helpUri is not a URI.
+    if (rule.helpUri().isBlank()) {
+      help = node.putObject("help");
+      help.put("text", full);
+      help.put("markdown", full);
+    } else {
+      node.put("helpUri", rule.helpUri());
+      help = node.putObject("help");
+      help.put("text", full + "\n\nSee " + rule.helpUri());
+      help.put("markdown", full + "\n\nSee [" + rule.id() + "](" + rule.helpUri() + ").");
+    }
+    node.putObject("defaultConfiguration").put("level", level(rule.severity()));
+    ObjectNode properties = node.putObject("properties");
+    properties
+        .putArray("tags")
+        .add("azure-batch")
+        .add(rule.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    if (!rule.since().isBlank()) {
+      properties.put("since", rule.since());
+    }
+    return node;
+  }
+
+  private ObjectNode result(Finding finding, int ruleIndex) {
+    ObjectNode node = NODES.objectNode();
+    node.put("ruleId", finding.ruleId());
+    node.put("ruleIndex", ruleIndex);
+    node.put("level", level(finding.severity()));
+    node.putObject("message").put("text", finding.message());
+
+    ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    Optional<String> relative = sourceRoot.relativize(finding.file());
+    if (relative.isPresent()) {
+      artifact.put("uri", SourceRoot.toUriReference(relative.get()));
+      artifact.put("uriBaseId", SRCROOT);
+    } else {
+      artifact.put("uri", sourceRoot.absoluteUri(finding.file()).orElse("stdin"));
+    }
+    SourceRange range = finding.range();
+    ObjectNode region = physical.putObject("region");
+    region.put("startLine", range.start().line());
+    region.put("startColumn", range.start().column());
+    region.put("endLine", range.end().line());
+    region.put("endColumn", range.end().column());
+
+    node.putObject("partialFingerprints")
+        .put(FINGERPRINT_KEY, fingerprint(finding, relative.orElse(finding.file())));
+
+    switch (finding.status()) {
+      case ACTIVE -> {}
+      case SUPPRESSED ->
+          node.putArray("suppressions")
+              .addObject()
+              .put("kind", "external")
+              .put("status", "accepted")
+              .put("justification", "suppressed in the poolcheck configuration");
+      case BASELINED -> {
+        node.put("baselineState", "unchanged");
+        node.putArray("suppressions")
+            .addObject()
+            .put("kind", "external")
+            .put("status", "accepted")
+            .put("justification", "recorded in the poolcheck baseline");
+      }
+    }
+    node.putObject("properties").put("pointer", finding.pointer());
+    return node;
+  }
+
+  /**
+   * A hash of what identifies a finding independent of where it sits: rule, file, pointer, message.
+   * Moving a pool definition down a few lines keeps the alert.
+   */
+  static String fingerprint(Finding finding, String file) {
+    String key =
+        String.join("\u0000", finding.ruleId(), file, finding.pointer(), finding.message());
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  static String level(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  /** {@code extension-customscript-reserved} becomes {@code ExtensionCustomscriptReserved}. */
+  static String pascalCase(String kebab) {
+    StringBuilder name = new StringBuilder(kebab.length());
+    boolean upper = true;
+    for (char c : kebab.toCharArray()) {
+      if (c == '-' || c == '_' || c == '.') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return name.toString();
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    // Fixed "\n" line ends and "key": value spacing, whatever the platform.
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
+    printer.indentArraysWith(indenter);
+    printer.indentObjectsWith(indenter);
+    return printer;
+  }
+}

@@ -1,0 +1,306 @@
+package dev.poolcheck.engine.report;
+
+import static dev.poolcheck.engine.report.CiReportScenarios.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.poolcheck.engine.rule.RuleDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.approvaltests.Approvals;
+import org.approvaltests.core.Options;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SarifReporterTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Schema sarifSchema;
+
+  private final SarifReporter reporter = new SarifReporter(Path.of(""), "0.1.0");
+
+  @BeforeAll
+  static void loadOfficialSchema() throws IOException {
+    // The official schema declares draft-04, whose meta-schema networknt ships, and its $refs are
+    // all local ("#/definitions/..."). Remote fetching is off and http(s) is blocked outright, so
+    // a reference that would need the network fails the test instead of reaching out.
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_4,
+            builder ->
+                builder.schemaLoader(
+                    loader ->
+                        loader
+                            .fetchRemoteResources(false)
+                            .block(iri -> iri.toString().startsWith("http"))));
+    try (InputStream in = SarifReporterTest.class.getResourceAsStream("/sarif-schema-2.1.0.json")) {
+      sarifSchema = registry.getSchema(in, InputFormat.JSON);
+    }
+  }
+
+  private static Options approval() {
+    return new Options().forFile().withExtension(".sarif.json");
+  }
+
+  @Test
+  void writesEmptyRunWithEveryRule() {
+    Approvals.verify(render(reporter, CiReportScenarios.empty()), approval());
+  }
+
+  @Test
+  void writesOneFinding() {
+    Approvals.verify(render(reporter, CiReportScenarios.oneFinding()), approval());
+  }
+
+  @Test
+  void writesManyFindingsInSeveralFiles() {
+    Approvals.verify(render(reporter, CiReportScenarios.manyFindingsInSeveralFiles()), approval());
+  }
+
+  @Test
+  void writesToolErrorsAsNotifications() {
+    Approvals.verify(render(reporter, CiReportScenarios.toolError()), approval());
+  }
+
+  @Test
+  void marksSuppressedAndBaselinedFindingsAsSuppressed() {
+    Approvals.verify(render(reporter, CiReportScenarios.suppressedAndBaselined()), approval());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.poolcheck.engine.report.CiReportScenarios#all")
+  void outputIsValidAgainstOfficialSarifSchema(String scenario, CheckResult result) {
+    List<Error> errors = sarifSchema.validate(render(reporter, result), InputFormat.JSON);
+    assertEquals(List.of(), errors, scenario);
+  }
+
+  @Test
+  void schemaValidationRejectsAnUnknownLevel() throws IOException {
+    ObjectNode log = (ObjectNode) sarif(CiReportScenarios.oneFinding());
+    ((ObjectNode) log.at("/runs/0/results/0")).put("level", "fatal");
+    assertFalse(sarifSchema.validate(log).isEmpty(), "the schema check must be able to fail");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.poolcheck.engine.report.CiReportScenarios#all")
+  void listsEveryRuleOnceAndEveryRuleIndexPointsAtItsRule(String scenario, CheckResult result)
+      throws IOException {
+    JsonNode run = sarif(result).at("/runs/0");
+    JsonNode rules = run.at("/tool/driver/rules");
+    Set<String> ids = new HashSet<>();
+    rules.forEach(r -> assertTrue(ids.add(r.get("id").asText()), "duplicate " + r));
+    for (CheckedRule rule : CheckedRule.of(result)) {
+      assertTrue(ids.contains(rule.id()), rule.id());
+    }
+    for (JsonNode r : run.get("results")) {
+      JsonNode rule = rules.get(r.get("ruleIndex").asInt());
+      assertEquals(r.get("ruleId"), rule.get("id"), scenario);
+    }
+  }
+
+  @Test
+  void describesRulesForCodeScanning() throws IOException {
+    JsonNode rule = sarif(CiReportScenarios.empty()).at("/runs/0/tool/driver/rules/1");
+    assertEquals("extension-customscript-reserved", rule.get("id").asText());
+    assertEquals("ExtensionCustomscriptReserved", rule.get("name").asText());
+    assertEquals(
+        CiReportScenarios.CUSTOM_SCRIPT.title(), rule.at("/shortDescription/text").asText());
+    assertEquals(
+        CiReportScenarios.CUSTOM_SCRIPT.description(), rule.at("/fullDescription/text").asText());
+    assertEquals(CiReportScenarios.CUSTOM_SCRIPT.helpUri(), rule.get("helpUri").asText());
+    assertTrue(rule.at("/help/text").asText().contains(CiReportScenarios.CUSTOM_SCRIPT.helpUri()));
+    assertEquals("error", rule.at("/defaultConfiguration/level").asText());
+  }
+
+  @Test
+  void leavesOutHelpUriOfARuleWithoutDocumentation() throws IOException {
+    RuleDescriptor undocumented =
+        new RuleDescriptor(
+            "team-tags-required",
+            "Pool carries the team's tags",
+            Severity.WARNING,
+            "",
+            "",
+            "",
+            RuleDescriptor.Origin.USER_POLICY);
+    CheckResult result =
+        new CheckResult(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(undocumented),
+            SourceExcerpts.none(),
+            Severity.ERROR);
+
+    String sarif = render(reporter, result);
+    JsonNode rule = JSON.readTree(sarif).at("/runs/0/tool/driver/rules/0");
+
+    assertTrue(rule.path("helpUri").isMissingNode(), rule.toString());
+    assertEquals("Pool carries the team's tags", rule.at("/help/text").asText());
+    assertEquals(List.of(), sarifSchema.validate(sarif, InputFormat.JSON));
+  }
+
+  @Test
+  void fingerprintDoesNotDependOnTheLine() {
+    Finding finding = CiReportScenarios.oneFinding().findings().get(0);
+    Finding moved =
+        new Finding(
+            finding.ruleId(),
+            finding.severity(),
+            finding.message(),
+            finding.file(),
+            finding.pointer(),
+            SourceRange.of(40, 3, 40, 17));
+    assertEquals(
+        SarifReporter.fingerprint(finding, "pools/gpu.json"),
+        SarifReporter.fingerprint(moved, "pools/gpu.json"));
+    assertNotEquals(
+        SarifReporter.fingerprint(finding, "pools/gpu.json"),
+        SarifReporter.fingerprint(finding, "pools/cpu.json"));
+  }
+
+  @Test
+  void writesRepositoryRelativeUrisUnderSrcroot(@TempDir Path repo) throws IOException {
+    Path file = repo.resolve("pools").resolve("gpu.json");
+    Files.createDirectories(file.getParent());
+    Finding finding = CiReportScenarios.oneFinding().findings().get(0);
+    CheckResult result =
+        new CheckResult(
+            List.of(
+                new Finding(
+                    finding.ruleId(),
+                    finding.severity(),
+                    finding.message(),
+                    file.toString(),
+                    finding.pointer(),
+                    finding.range())),
+            List.of(),
+            List.of(),
+            CiReportScenarios.RULES,
+            SourceExcerpts.none(),
+            Severity.ERROR);
+
+    JsonNode location =
+        sarif(new SarifReporter(repo, null), result)
+            .at("/runs/0/results/0/locations/0/physicalLocation");
+
+    assertEquals("pools/gpu.json", location.at("/artifactLocation/uri").asText());
+    assertEquals("%SRCROOT%", location.at("/artifactLocation/uriBaseId").asText());
+    assertEquals(14, location.at("/region/startLine").asInt());
+    assertEquals(21, location.at("/region/startColumn").asInt());
+    assertEquals(14, location.at("/region/endLine").asInt());
+    assertEquals(35, location.at("/region/endColumn").asInt());
+  }
+
+  @Test
+  void writesAbsoluteUriForFileOutsideTheRoot(@TempDir Path dir) throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path outside = dir.resolve("elsewhere.json");
+    Finding finding = CiReportScenarios.oneFinding().findings().get(0);
+    CheckResult result =
+        new CheckResult(
+            List.of(
+                new Finding(
+                    finding.ruleId(),
+                    finding.severity(),
+                    finding.message(),
+                    outside.toString(),
+                    finding.pointer(),
+                    finding.range())),
+            List.of(),
+            List.of(),
+            CiReportScenarios.RULES,
+            SourceExcerpts.none(),
+            Severity.ERROR);
+
+    JsonNode artifact =
+        sarif(new SarifReporter(repo, null), result)
+            .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+
+    assertEquals(outside.toUri().toASCIIString(), artifact.get("uri").asText());
+    assertTrue(artifact.path("uriBaseId").isMissingNode());
+  }
+
+  @Test
+  void percentEncodesSpacesInUris() throws IOException {
+    JsonNode results = sarif(CiReportScenarios.manyFindingsInSeveralFiles()).at("/runs/0/results");
+    Set<String> uris = new HashSet<>();
+    results.forEach(
+        r -> uris.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+    assertTrue(uris.contains("templates/arm%20pool.json"), uris.toString());
+  }
+
+  @Test
+  void keepsAColonInTheFirstSegmentFromReadingAsAScheme() {
+    assertEquals("./c:d/pool.json", SourceRoot.toUriReference("c:d/pool.json"));
+    assertEquals("pools/a%20b.json", SourceRoot.toUriReference("pools/a b.json"));
+  }
+
+  @Test
+  void writesStandardInputWithoutBaseId() throws IOException {
+    Finding finding = CiReportScenarios.oneFinding().findings().get(0);
+    CheckResult result =
+        new CheckResult(
+            List.of(
+                new Finding(
+                    finding.ruleId(),
+                    finding.severity(),
+                    finding.message(),
+                    "-",
+                    finding.pointer(),
+                    finding.range())),
+            List.of(),
+            List.of(),
+            List.of(),
+            SourceExcerpts.none(),
+            Severity.ERROR);
+
+    JsonNode artifact =
+        sarif(result).at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+
+    assertEquals("stdin", artifact.get("uri").asText());
+    assertTrue(artifact.path("uriBaseId").isMissingNode());
+  }
+
+  @Test
+  void outputIsDeterministic() {
+    CheckResult result = CiReportScenarios.manyFindingsInSeveralFiles();
+    assertEquals(render(reporter, result), render(reporter, result));
+  }
+
+  private JsonNode sarif(CheckResult result) throws IOException {
+    return sarif(reporter, result);
+  }
+
+  private static JsonNode sarif(SarifReporter reporter, CheckResult result) throws IOException {
+    return JSON.readTree(render(reporter, result));
+  }
+
+  /** The rule ids a result needs in the rule table: those that ran and those findings name. */
+  private record CheckedRule(String id) {
+    static Set<CheckedRule> of(CheckResult result) {
+      Set<CheckedRule> rules = new HashSet<>();
+      result.rules().forEach(r -> rules.add(new CheckedRule(r.id())));
+      result.findings().forEach(f -> rules.add(new CheckedRule(f.ruleId())));
+      return rules;
+    }
+  }
+}
