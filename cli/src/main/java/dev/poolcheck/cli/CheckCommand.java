@@ -259,7 +259,10 @@ final class CheckCommand implements Callable<Integer> {
     String version = VersionProvider.version();
     for (ReportTarget target : targets) {
       boolean color = target.toStdout() && shell.colorWanted(common.noColor);
-      Reporter reporter = Reporters.create(target.format(), new ReporterOptions(color, version));
+      Reporter reporter =
+          Reporters.create(
+              target.format(),
+              new ReporterOptions(color, version, shell.workingDir(), sourceRoot()));
       try {
         if (target.toStdout()) {
           Writer out =
@@ -290,6 +293,17 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return allWritten;
+  }
+
+  /**
+   * The repository root that CI formats name files relative to: {@code GITHUB_WORKSPACE} on GitHub
+   * Actions, else the working directory.
+   */
+  private Path sourceRoot() {
+    String workspace = shell.env().get("GITHUB_WORKSPACE");
+    return workspace == null || workspace.isBlank()
+        ? shell.workingDir()
+        : shell.workingDir().resolve(workspace);
   }
 
   private ParameterException usageError(String message) {

@@ -135,7 +135,7 @@ class CheckCommandTest {
   void unknownFormatListsTheKnownOnes() {
     assertUsageError(
         CliRun.in(dir).run("check", "--format", "xml"),
-        "Unknown format 'xml' for --format; use one of: text, json");
+        "Unknown format 'xml' for --format; use one of: text, json, sarif, junit, github");
   }
 
   @Test
@@ -308,10 +308,34 @@ class CheckCommandTest {
     CliRun run = CliRun.in(dir).run("check", "--help");
     assertEquals(0, run.exitCode);
     assertTrue(run.out.contains("--format=FORMAT"), run.out);
-    assertTrue(run.out.contains("text, json"), run.out);
+    assertTrue(run.out.contains("text, json, sarif, junit, github"), run.out);
     assertTrue(run.out.contains("Exit codes:"), run.out);
     assertTrue(run.out.contains("2   poolcheck could not do its job"), run.out);
     assertTrue(run.requests.isEmpty());
+  }
+
+  @Test
+  void writesEveryKnownFormatToAFile() throws IOException {
+    var result = Results.withFinding(Severity.ERROR, Severity.ERROR);
+    for (String format : dev.poolcheck.engine.report.Reporters.formats()) {
+      CliRun run =
+          CliRun.in(dir).answering(result).run("check", "-f", format, "-o", "out." + format);
+      assertEquals(1, run.exitCode, format + ": " + run.err);
+      String report = Files.readString(dir.resolve("out." + format));
+      assertTrue(report.contains("schema-invalid-value"), format + ": " + report);
+    }
+  }
+
+  @Test
+  void githubAnnotationsNameFilesRelativeToTheWorkspace() throws IOException {
+    Path repo = dir.resolve("repo");
+    Path sub = Files.createDirectories(repo.resolve("infra"));
+    CliRun run =
+        CliRun.in(sub)
+            .env(Map.of("GITHUB_WORKSPACE", repo.toString()))
+            .answering(Results.withFinding(Severity.ERROR, Severity.ERROR))
+            .run("check", "--format", "github");
+    assertTrue(run.out.contains("file=infra/pool.json,line=3"), run.out);
   }
 
   private static void assertUsageError(CliRun run, String expected) {

@@ -18,6 +18,9 @@ public final class Reporters {
     Map<String, Function<ReporterOptions, Reporter>> formats = new LinkedHashMap<>();
     formats.put("text", TextReporter::new);
     formats.put("json", JsonReporter::new);
+    formats.put("sarif", o -> new SarifReporter(o.root(), o.toolVersion()));
+    formats.put("junit", o -> new JunitReporter());
+    formats.put("github", o -> new GithubReporter(o.root()));
     FORMATS = Collections.unmodifiableMap(formats);
   }
 

@@ -30,7 +30,7 @@ class ReportersTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Reporters.create("xml", OPTIONS));
     assertTrue(e.getMessage().contains("'xml'"), e.getMessage());
-    assertTrue(e.getMessage().contains("text, json"), e.getMessage());
+    assertTrue(e.getMessage().contains("text, json, sarif, junit, github"), e.getMessage());
     assertFalse(Reporters.isKnown("xml"));
   }
 }
