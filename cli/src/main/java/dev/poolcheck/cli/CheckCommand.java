@@ -94,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
       completionCandidates = SeverityNames.class,
       description =
           "Exit with 1 on findings at or above this severity: ${COMPLETION-CANDIDATES}"
-              + " (default: error).")
+              + " (default: failOn in the configuration, else error).")
   Severity failOn;
 
   @Option(
