@@ -1,6 +1,6 @@
 package dev.poolcheck.cli;
 
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.api.Poolcheck;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ public final class Main {
    * @return the exit code: 0 clean, 1 findings at or above {@code --fail-on}, 2 could not check
    */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-    return run(args, Shell.of(out, err, in), Main::checkWithEngine);
+    return run(args, Shell.of(out, err, in), new Poolcheck()::check);
   }
 
   /** Runs {@code poolcheck} in the given shell, checking with {@code checker}. */
@@ -57,11 +57,5 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(new InternalErrorPrinter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
-  }
-
-  private static dev.poolcheck.engine.report.CheckResult checkWithEngine(
-      dev.poolcheck.engine.api.CheckRequest request) {
-    // Replaced by the engine pipeline (dev.poolcheck.engine.api.Poolcheck) once it has landed.
-    throw new PoolcheckException("the check pipeline is not part of this build yet");
   }
 }

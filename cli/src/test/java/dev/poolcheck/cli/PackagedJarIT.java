@@ -56,6 +56,7 @@ class PackagedJarIT {
     Run run = poolcheck("check", "--as-of", "2026-01-15", "good/pool.json");
     assertEquals(0, run.exitCode, run.describe());
     assertTrue(run.out.contains("in 1 file"), run.describe());
+    assertEquals("", run.err, "nothing on stderr (no logging noise): " + run.describe());
   }
 
   @Test

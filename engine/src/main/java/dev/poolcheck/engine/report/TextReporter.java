@@ -17,8 +17,8 @@ import java.util.Optional;
  * </pre>
  *
  * The source line comes from {@link CheckResult#excerpts()}, which is already redacted; when there
- * is none, no excerpt is printed. Suppressed and baselined findings are not listed, only counted in
- * the closing summary line. Tool errors are listed after the findings.
+ * is none, or it is blank, no excerpt is printed. Suppressed and baselined findings are not listed,
+ * only counted in the closing summary line. Tool errors are listed after the findings.
  */
 public final class TextReporter implements Reporter {
 
@@ -65,7 +65,8 @@ public final class TextReporter implements Reporter {
     out.write(" " + finding.message() + "\n");
     Optional<String> source =
         excerpts == null ? Optional.empty() : excerpts.line(finding.file(), finding.line());
-    if (source.isPresent()) {
+    // A blank line (the end of a truncated file) gives the caret nothing to point at.
+    if (source.isPresent() && !source.get().isBlank()) {
       String line = stripLineEnd(source.get());
       out.write(line + "\n");
       out.write(paint(GREEN, marker(line, finding.range())) + "\n");

@@ -54,6 +54,29 @@ class TextReporterTest {
   }
 
   @Test
+  void showsNoExcerptForABlankLine() throws IOException {
+    SourceExcerpts excerpts = SourceExcerpts.none();
+    excerpts.put("t.json", 7, "   ");
+    CheckResult result =
+        new CheckResult(
+            List.of(
+                new Finding(
+                    "syntax-error",
+                    Severity.ERROR,
+                    "ends early",
+                    "t.json",
+                    "",
+                    SourceRange.at(7, 1))),
+            List.of(new CheckedDocument("t.json", 0, "unknown", 0)),
+            List.of(),
+            List.of(),
+            excerpts,
+            Severity.ERROR);
+    assertEquals(
+        "t.json:7:1: error [syntax-error] ends early\n1 error in 1 file.\n", render(result, false));
+  }
+
+  @Test
   void caretFollowsTabsSoItLinesUpOnAnyTabWidth() {
     assertEquals("\t ^~~", TextReporter.marker("\tx abc", SourceRange.of(1, 3, 1, 6)));
   }
