@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -30,6 +34,8 @@ class PackagedJarIT {
 
   private static final Path JAR =
       Path.of(System.getProperty("poolcheck.jar", "target/poolcheck.jar"));
+  private static final Path SCHEMA =
+      Path.of(System.getProperty("poolcheck.reportSchema", "../schemas/report.schema.json"));
   private static final Path SCRIPT =
       Path.of(System.getProperty("poolcheck.script", "../bin/poolcheck"));
 
@@ -95,6 +101,35 @@ class PackagedJarIT {
     assertEquals("bad/truncated.json", finding.get("file").asText());
     assertTrue(finding.get("line").asInt() >= 1);
     assertEquals(1, report.at("/summary/error").asInt());
+  }
+
+  @Test
+  void stdinFilenameExtensionPicksYaml() throws Exception {
+    String yaml = Files.readString(dir.resolve("good/pool.yaml"));
+    Run asYaml = poolcheckWithInput(yaml, "check", "--stdin-filename", "pool.yaml", "-");
+    assertEquals(0, asYaml.exitCode, asYaml.describe());
+    Run asJson = poolcheckWithInput(yaml, "check", "-");
+    assertEquals(1, asJson.exitCode, "without a name, stdin is JSON: " + asJson.describe());
+    assertTrue(asJson.out.startsWith("-:1:1: error [syntax-error]"), asJson.describe());
+  }
+
+  @Test
+  void jsonReportFileIsValidAgainstTheReportSchema() throws Exception {
+    Run run =
+        poolcheck(
+            "check", "--format", "json", "--output", "out/report.json", "--format", "text", ".");
+    assertEquals(1, run.exitCode, run.describe());
+    assertTrue(run.out.contains("bad/truncated.json:"), run.describe());
+    Schema schema;
+    try (InputStream in = Files.newInputStream(SCHEMA)) {
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(in, InputFormat.JSON);
+    }
+    String report = Files.readString(dir.resolve("out/report.json"));
+    List<com.networknt.schema.Error> errors = schema.validate(report, InputFormat.JSON);
+    assertTrue(errors.isEmpty(), () -> errors + "\n" + report);
+    assertEquals(3, new ObjectMapper().readTree(report).at("/summary/files").asInt(), report);
   }
 
   @Test
