@@ -1,5 +1,6 @@
 // Every format is written, also when the findings fail the build.
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 File dir = new File(basedir, 'target/poolcheck')
 String log = new File(basedir, 'build.log').text
 
@@ -17,7 +18,7 @@ assert results.size() == 2
 assert results[0].ruleId == 'extension-customscript-reserved'
 assert results[0].locations[0].physicalLocation.artifactLocation.uri == 'pools/bad.json'
 assert results[0].locations[0].physicalLocation.region.startLine == 16
-assert sarif.runs[0].tool.driver.version == '@project.version@'
+assert sarif.runs[0].tool.driver.version == pluginVersion
 
 def junit = new XmlSlurper().parse(new File(dir, 'TEST-poolcheck.xml'))
 assert junit.name() == 'testsuites'

@@ -59,9 +59,7 @@ public final class CheckMojo extends AbstractMojo {
    * The repository root that SARIF and GitHub reports name files relative to. Defaults to the base
    * directory of the top-level project of the build.
    */
-  @Parameter(
-      property = "poolcheck.sourceRoot",
-      defaultValue = "${session.topLevelProject.basedir}")
+  @Parameter(property = "poolcheck.sourceRoot", defaultValue = "${session.topLevelProject.basedir}")
   private File sourceRoot;
 
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
@@ -74,10 +72,9 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter private List<String> includes;
 
   /**
-   * Glob patterns, relative to the project base directory, of files or folders to skip, in
-   * addition to the build directory, hidden files and folders, {@code node_modules} and the
-   * modules of an aggregator, which are always skipped. The configuration file's {@code exclude}
-   * adds to these.
+   * Glob patterns, relative to the project base directory, of files or folders to skip, in addition
+   * to the build directory, hidden files and folders, {@code node_modules} and the modules of an
+   * aggregator, which are always skipped. The configuration file's {@code exclude} adds to these.
    */
   @Parameter private List<String> excludes;
 
