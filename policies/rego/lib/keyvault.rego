@@ -76,3 +76,45 @@ identities := "unknown" if {
 } else := "present" if {
 	count(input.identity.userAssignedIdentities) > 0
 } else := "absent"
+
+# Two observed certificate URLs name the same certificate: compared case-insensitively, ignoring
+# a trailing slash.
+same_url(a, b) if trim_right(lower(a), "/") == trim_right(lower(b), "/")
+
+# Key Vault for Windows 4.0 polls every 5 to 60 minutes.
+polling_allowed_on_windows_4(seconds) if {
+	seconds >= 300
+	seconds <= 3600
+}
+
+# The extension has settings.authenticationSettings, or settings that cannot be judged (an ARM
+# expression, or not an object).
+has_authentication(ext) if {
+	is_object(ext.settings)
+	not is_null(object.get(ext.settings, "authenticationSettings", null))
+}
+
+has_authentication(ext) if not is_object(object.get(ext, "settings", {}))
+
+# Where a missing settings member is reported: the settings object, else the extension.
+settings_pointer(kv) := concat("", [kv.pointer, "/settings"]) if is_object(kv.extension.settings)
+
+else := kv.pointer
+
+# requireInitialSync is true, or an ARM expression (unknown: not judged).
+waits_for_initial_sync(management) if management.requireInitialSync == true
+
+waits_for_initial_sync(management) if extensions.is_expression(management.requireInitialSync)
+
+# Every Linux version and Windows before 4.0 have requireInitialSync.
+has_initial_sync(kv) if kv.os == "linux"
+
+has_initial_sync(kv) if {
+	kv.os == "windows"
+	to_number(major(kv.extension)) < 4
+}
+
+# The requireInitialSync member if written, else secretsManagementSettings.
+initial_sync_pointer(extension, management) := concat("", [extension, "/settings/secretsManagementSettings/requireInitialSync"]) if {
+	not is_null(object.get(management, "requireInitialSync", null))
+} else := concat("", [extension, "/settings/secretsManagementSettings"])

@@ -15,25 +15,13 @@ package poolcheck.rules.keyvault_authentication_missing
 import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 
-deny contains {"msg": msg, "pointer": at(kv)} if {
+deny contains {"msg": msg, "pointer": keyvault.settings_pointer(kv)} if {
 	input.scope == "pool"
 	keyvault.identities == "present"
 	some kv in keyvault.key_vaults
-	not has_authentication(kv.extension)
+	not keyvault.has_authentication(kv.extension)
 	msg := sprintf(
 		"extension '%s' has no settings.authenticationSettings, but the pool has user-assigned identities, and then the Key Vault extension fails on the nodes; add {\"msiEndpoint\": \"http://169.254.169.254/metadata/identity\", \"msiClientId\": \"<client id of the pool identity>\"}",
 		[extensions.name(kv.extension)],
 	)
 }
-
-has_authentication(ext) if {
-	is_object(ext.settings)
-	not is_null(object.get(ext.settings, "authenticationSettings", null))
-}
-
-# Settings given as an ARM expression (or not as an object) are not judged here.
-has_authentication(ext) if not is_object(object.get(ext, "settings", {}))
-
-at(kv) := concat("", [kv.pointer, "/settings"]) if is_object(kv.extension.settings)
-
-else := kv.pointer

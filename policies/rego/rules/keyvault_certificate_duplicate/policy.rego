@@ -12,26 +12,17 @@ package poolcheck.rules.keyvault_certificate_duplicate
 
 import data.poolcheck.lib.keyvault
 
-same(url) := trim_right(lower(url), "/")
-
 deny contains {"msg": msg, "pointer": o.pointer} if {
 	some o in keyvault.observed
-	some first in keyvault.observed
-	first.kv.pointer == o.kv.pointer
-	first.index < o.index
-	same(first.url) == same(o.url)
-
-	# Report each repeat once, against the first occurrence.
-	not earlier_copy(o, first)
+	copies := [other.index |
+		some other in keyvault.observed
+		other.kv.pointer == o.kv.pointer
+		keyvault.same_url(other.url, o.url)
+	]
+	first := min(copies)
+	first < o.index
 	msg := sprintf(
 		"observed certificate %d repeats certificate %d ('%s'); list each certificate once",
-		[o.index, first.index, first.url],
+		[o.index, first, o.url],
 	)
-}
-
-earlier_copy(o, first) if {
-	some other in keyvault.observed
-	other.kv.pointer == o.kv.pointer
-	other.index < first.index
-	same(other.url) == same(o.url)
 }

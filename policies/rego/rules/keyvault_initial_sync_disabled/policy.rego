@@ -18,29 +18,12 @@ import data.poolcheck.lib.keyvault
 
 deny contains {"msg": msg, "pointer": pointer} if {
 	some kv in keyvault.key_vaults
-	has_setting(kv)
+	keyvault.has_initial_sync(kv)
 	management := keyvault.secrets_management(kv.extension)
-	not waits(management)
-	pointer := at(kv.pointer, management)
+	not keyvault.waits_for_initial_sync(management)
+	pointer := keyvault.initial_sync_pointer(kv.pointer, management)
 	msg := sprintf(
 		"extension '%s' does not set requireInitialSync to true, so it reports success before the certificates are downloaded and tasks may start without them; set it to true to wait (a misconfigured extension then keeps nodes from becoming ready), or keep it and make tasks wait for the certificate files",
 		[extensions.name(kv.extension)],
 	)
 }
-
-waits(management) if management.requireInitialSync == true
-
-# An ARM expression is unknown: not judged.
-waits(management) if extensions.is_expression(management.requireInitialSync)
-
-# Every Linux version and Windows before 4.0 have the setting.
-has_setting(kv) if kv.os == "linux"
-
-has_setting(kv) if {
-	kv.os == "windows"
-	to_number(keyvault.major(kv.extension)) < 4
-}
-
-at(extension, management) := concat("", [extension, "/settings/secretsManagementSettings/requireInitialSync"]) if {
-	not is_null(object.get(management, "requireInitialSync", null))
-} else := concat("", [extension, "/settings/secretsManagementSettings"])

@@ -20,14 +20,9 @@ deny contains {"msg": msg, "pointer": concat("", [kv.pointer, "/settings/secrets
 	is_string(interval)
 	regex.match(`^[0-9]+$`, interval)
 	seconds := to_number(interval)
-	not in_range(seconds)
+	not keyvault.polling_allowed_on_windows_4(seconds)
 	msg := sprintf(
 		"pollingIntervalInS \"%s\" is outside what Key Vault for Windows 4.x allows, 5 to 60 minutes; use a value from \"300\" to \"3600\"",
 		[interval],
 	)
-}
-
-in_range(seconds) if {
-	seconds >= 300
-	seconds <= 3600
 }

@@ -107,8 +107,7 @@ class ExtensionSettingsRuleTest {
     String text = Files.readString(page);
     assertTrue(text.contains("# " + id + "\n"), page.toString());
     assertTrue(text.contains("\n## Bad\n") && text.contains("\n## Good\n"), page.toString());
-    assertTrue(
-        text.contains(rule(id).descriptor().description()), page + " lacks the description");
+    assertTrue(text.contains(rule(id).descriptor().description()), page + " lacks the description");
   }
 
   // --- the seed document
@@ -119,7 +118,8 @@ class ExtensionSettingsRuleTest {
     assertEquals(1, found.size(), found::toString);
     Violation v = found.get(0);
     assertEquals(EXT + "/settings/authenticationSettings/msiClientId", v.pointer());
-    assertTrue(v.message().startsWith("extension 'KVExtensions' (KeyVaultForLinux 1.0): "), v.message());
+    assertTrue(
+        v.message().startsWith("extension 'KVExtensions' (KeyVaultForLinux 1.0): "), v.message());
     assertTrue(v.message().contains("`msiClientId` must be a GUID"), v.message());
     assertTrue(v.message().contains("885b1a3d-f13c-4030-afcf-922f05044d78dc"), v.message());
     assertNull(v.severity());
@@ -161,8 +161,7 @@ class ExtensionSettingsRuleTest {
             new String[] {"KeyVaultForWindows", "1.0"},
             new String[] {"KeyVaultForWindows", "3.0"},
             new String[] {"KeyVaultForWindows", "4.0"})) {
-      List<Violation> found =
-          check("extension-settings-invalid", keyVault(kv[0], kv[1], settings));
+      List<Violation> found = check("extension-settings-invalid", keyVault(kv[0], kv[1], settings));
       assertEquals(1, found.size(), kv[0] + " " + kv[1] + ": " + found);
       assertEquals(EXT + "/settings/authenticationSettings", found.get(0).pointer());
       assertTrue(
@@ -184,8 +183,11 @@ class ExtensionSettingsRuleTest {
     List<Violation> found =
         check("extension-settings-invalid", keyVault("KeyVaultForLinux", "3.0", settings));
     assertEquals(1, found.size(), found::toString);
-    assertEquals(EXT + "/settings/secretsManagementSettings/requiredInitialSync", found.get(0).pointer());
-    assertTrue(found.get(0).message().contains("did you mean `requireInitialSync`?"), found.get(0).message());
+    assertEquals(
+        EXT + "/settings/secretsManagementSettings/requiredInitialSync", found.get(0).pointer());
+    assertTrue(
+        found.get(0).message().contains("did you mean `requireInitialSync`?"),
+        found.get(0).message());
     assertEquals(Severity.WARNING, found.get(0).severity());
   }
 
@@ -199,7 +201,8 @@ class ExtensionSettingsRuleTest {
     List<Violation> found =
         check("extension-settings-invalid", keyVault("KeyVaultForWindows", "1.0", settings));
     assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).message().contains("must be written `LocalMachine`"), found.get(0).message());
+    assertTrue(
+        found.get(0).message().contains("must be written `LocalMachine`"), found.get(0).message());
   }
 
   @Test
@@ -212,7 +215,9 @@ class ExtensionSettingsRuleTest {
     List<Violation> found =
         check("extension-settings-invalid", keyVault("KeyVaultForWindows", "3.0", settings));
     assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).message().contains("`pollingIntervalInS` must be a string, not an integer"), found.get(0).message());
+    assertTrue(
+        found.get(0).message().contains("`pollingIntervalInS` must be a string, not an integer"),
+        found.get(0).message());
   }
 
   @Test
@@ -282,7 +287,9 @@ class ExtensionSettingsRuleTest {
         List.of(
             new String[] {"[parameters('publisher')]", "KeyVaultForLinux", "\"3.0\""},
             new String[] {"Microsoft.Azure.KeyVault", "[variables('type')]", "\"3.0\""},
-            new String[] {"Microsoft.Azure.KeyVault", "KeyVaultForLinux", "\"[parameters('v')]\""})) {
+            new String[] {
+              "Microsoft.Azure.KeyVault", "KeyVaultForLinux", "\"[parameters('v')]\""
+            })) {
       String extension =
           "{\"name\": \"kv\", \"publisher\": \""
               + pv[0]
@@ -295,7 +302,9 @@ class ExtensionSettingsRuleTest {
               + "}";
       for (Rule r : ExtensionSettingsRule.all()) {
         assertEquals(
-            List.of(), r.check(TestPools.canonical(pool(extension)), TestPools.context()), extension);
+            List.of(),
+            r.check(TestPools.canonical(pool(extension)), TestPools.context()),
+            extension);
       }
     }
   }
@@ -328,7 +337,9 @@ class ExtensionSettingsRuleTest {
         check("extension-version-unknown", keyVault("KeyVaultForWindows", "2.0", settings));
     assertEquals(1, found.size(), found::toString);
     assertEquals(EXT + "/typeHandlerVersion", found.get(0).pointer());
-    assertTrue(found.get(0).message().contains("KeyVaultForWindows typeHandlerVersion 2.0"), found.get(0).message());
+    assertTrue(
+        found.get(0).message().contains("KeyVaultForWindows typeHandlerVersion 2.0"),
+        found.get(0).message());
     assertTrue(found.get(0).message().contains("known: 1.x, 3.x, 4.x"), found.get(0).message());
     assertEquals(
         List.of(),
@@ -345,7 +356,8 @@ class ExtensionSettingsRuleTest {
     assertEquals(
         List.of(), check("extension-version-unknown", keyVault("KeyVaultForLinux", "3", settings)));
     assertEquals(
-        1, check("extension-version-unknown", keyVault("KeyVaultForLinux", "30.0", settings)).size());
+        1,
+        check("extension-version-unknown", keyVault("KeyVaultForLinux", "30.0", settings)).size());
   }
 
   @Test
@@ -358,7 +370,8 @@ class ExtensionSettingsRuleTest {
     assertEquals(List.of(), check("extension-version-unknown", pool(extension)));
     assertEquals(
         1,
-        check("extension-version-unknown", pool(extension.replace("\"1.9\"", "\"latest\""))).size());
+        check("extension-version-unknown", pool(extension.replace("\"1.9\"", "\"latest\"")))
+            .size());
   }
 
   // --- deprecated settings
@@ -385,7 +398,8 @@ class ExtensionSettingsRuleTest {
       assertTrue(v.message().contains("(KeyVaultForWindows 4.0)"), v.message());
       assertTrue(v.message().endsWith("Remove it."), v.message());
     }
-    assertTrue(found.get(0).message().contains("`linkOnRenewal` is deprecated"), found.get(0).message());
+    assertTrue(
+        found.get(0).message().contains("`linkOnRenewal` is deprecated"), found.get(0).message());
     assertEquals(List.of(), check("extension-settings-invalid", body));
   }
 
@@ -424,10 +438,19 @@ class ExtensionSettingsRuleTest {
             EXT + "/settings/secretsManagementSettings/certificateStoreLocation",
             EXT + "/settings/secretsManagementSettings/observedCertificates/0"),
         found.stream().map(Violation::pointer).toList());
-    assertTrue(found.get(1).message().contains("`observedCertificates[0]` is deprecated"), found.get(1).message());
+    assertTrue(
+        found.get(1).message().contains("`observedCertificates[0]` is deprecated"),
+        found.get(1).message());
     assertTrue(found.get(1).message().contains("1.x/2.x shape"), found.get(1).message());
     assertEquals(
-        List.of(), check("keyvault-setting-deprecated", keyVault("KeyVaultForLinux", "2.0", settings.replace(",\n             {\"url\": \"https://kv.vault.azure.net/secrets/b\"}", ""))));
+        List.of(),
+        check(
+            "keyvault-setting-deprecated",
+            keyVault(
+                "KeyVaultForLinux",
+                "2.0",
+                settings.replace(
+                    ",\n             {\"url\": \"https://kv.vault.azure.net/secrets/b\"}", ""))));
   }
 
   // --- registration and sharing
@@ -457,7 +480,8 @@ class ExtensionSettingsRuleTest {
             .mapToObj(
                 i ->
                     rule("extension-settings-invalid")
-                        .check(TestPools.canonical(SEED_NODE_EXTENSION_CANONICAL), TestPools.context())
+                        .check(
+                            TestPools.canonical(SEED_NODE_EXTENSION_CANONICAL), TestPools.context())
                         .size())
             .toList();
     assertTrue(counts.stream().allMatch(c -> c == 1), counts::toString);
