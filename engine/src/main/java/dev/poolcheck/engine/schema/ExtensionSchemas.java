@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The extension settings schemas and their index ({@code schemas/extensions/index.json}, described
- * in {@code docs/editor.md}), loaded from the class path once per JVM. Schemas are compiled on
- * first use; compiled networknt schemas are immutable and serve every thread.
+ * in {@code docs/editor.md}), loaded from the class path and compiled once per JVM, on first use;
+ * compiled networknt schemas are immutable and serve every thread.
  */
 final class ExtensionSchemas {
 
@@ -86,6 +86,11 @@ final class ExtensionSchemas {
           baseId + entry.schema(), id -> read(json, "extensions/" + entry.schema()));
     }
     this.entries = List.copyOf(list);
+    // Compiled up front, as PoolSchemas does: the first pools are then checked on many threads.
+    for (Entry entry : entries) {
+      schema(entry.schema());
+      schema(entry.protectedSettingsSchema());
+    }
   }
 
   static ExtensionSchemas get() {

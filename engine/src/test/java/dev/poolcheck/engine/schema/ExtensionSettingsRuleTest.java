@@ -145,6 +145,37 @@ class ExtensionSettingsRuleTest {
     }
   }
 
+  /**
+   * The management-plane example of the Azure specs (PoolCreate_VirtualMachineConfiguration_
+   * Extensions.json) passes the pool schema, but its Key Vault settings are placeholders the
+   * extension cannot read (FACTS.md §1.5).
+   */
+  @Test
+  void reportsThePlaceholderSettingsOfTheOfficialExample() {
+    String extension =
+        """
+        {"name": "batchextension1", "type": "KeyVaultForLinux", "autoUpgradeMinorVersion": true,
+         "enableAutomaticUpgrade": true, "publisher": "Microsoft.Azure.KeyVault",
+         "settings": {"authenticationSettingsKey": "authenticationSettingsValue",
+                      "secretsManagementSettingsKey": "secretsManagementSettingsValue"},
+         "typeHandlerVersion": "2.0"}
+        """;
+    List<Violation> found = check("extension-settings-invalid", pool(extension));
+    assertEquals(
+        List.of(
+            EXT + "/settings",
+            EXT + "/settings/authenticationSettingsKey",
+            EXT + "/settings/secretsManagementSettingsKey"),
+        found.stream().map(Violation::pointer).toList());
+    assertNull(found.get(0).severity());
+    assertTrue(
+        found.get(0).message().contains("`secretsManagementSettings`"), found.get(0).message());
+    assertTrue(
+        found.get(1).message().contains("did you mean `authenticationSettings`?"),
+        found.get(1).message());
+    assertEquals(Severity.WARNING, found.get(1).severity());
+  }
+
   // --- settings
 
   @Test
