@@ -10,6 +10,7 @@
 #   since: 0.1.0
 package poolcheck.rules.keyvault_certificate_duplicate
 
+import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 
 deny contains {"msg": msg, "pointer": o.pointer} if {
@@ -22,7 +23,7 @@ deny contains {"msg": msg, "pointer": o.pointer} if {
 	first := min(copies)
 	first < o.index
 	msg := sprintf(
-		"observed certificate %d repeats certificate %d ('%s'); list each certificate once",
-		[o.index, first, o.url],
+		"extension '%s': observed certificate %d repeats certificate %d ('%s'); list each certificate once",
+		[extensions.name(o.kv.extension), o.index, first, o.url],
 	)
 }

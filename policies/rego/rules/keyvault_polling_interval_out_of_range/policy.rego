@@ -10,6 +10,7 @@
 #   since: 0.1.0
 package poolcheck.rules.keyvault_polling_interval_out_of_range
 
+import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 
 deny contains {"msg": msg, "pointer": concat("", [kv.pointer, "/settings/secretsManagementSettings/pollingIntervalInS"])} if {
@@ -22,7 +23,7 @@ deny contains {"msg": msg, "pointer": concat("", [kv.pointer, "/settings/secrets
 	seconds := to_number(interval)
 	not keyvault.polling_allowed_on_windows_4(seconds)
 	msg := sprintf(
-		"pollingIntervalInS \"%s\" is outside what Key Vault for Windows 4.x allows, 5 to 60 minutes; use a value from \"300\" to \"3600\"",
-		[interval],
+		"extension '%s': pollingIntervalInS \"%s\" is outside what Key Vault for Windows 4.x allows, 5 to 60 minutes; use a value from \"300\" to \"3600\"",
+		[extensions.name(kv.extension), interval],
 	)
 }

@@ -35,7 +35,7 @@ deny contains {"msg": msg, "pointer": l.pointer} if {
 	extensions.known(l.value)
 	not startswith(l.value, "/")
 	msg := sprintf(
-		"certificateStoreLocation '%s' is not an absolute path; Key Vault for Linux writes certificates into this folder: use one such as /var/lib/waagent/Microsoft.Azure.KeyVault",
-		[l.value],
+		"extension '%s': certificateStoreLocation '%s' is not an absolute path; Key Vault for Linux writes certificates into this folder: use one such as /var/lib/waagent/Microsoft.Azure.KeyVault",
+		[extensions.name(l.kv.extension), l.value],
 	)
 }

@@ -166,11 +166,13 @@ final class ExtensionSettingsCheck {
     found.forEach(
         (relative, message) -> {
           String pointer = at + relative;
+          String member = SchemaValidation.label(pointer);
+          // "linkOnRenewal was removed in ..." names the member itself.
+          boolean named = message.startsWith(member.replace("`", "") + " ");
           String text =
               what
                   + ": "
-                  + SchemaValidation.label(pointer)
-                  + " is deprecated: "
+                  + (named ? "" : member + " is deprecated: ")
                   + message
                   + (message.contains("removed") ? " Remove it." : "");
           out.add(new Problem(Kind.SETTING_DEPRECATED, pointer, text, null));

@@ -430,7 +430,13 @@ class ExtensionSettingsRuleTest {
       assertTrue(v.message().endsWith("Remove it."), v.message());
     }
     assertTrue(
-        found.get(0).message().contains("`linkOnRenewal` is deprecated"), found.get(0).message());
+        found
+            .get(0)
+            .message()
+            .contains(
+                "(KeyVaultForWindows 4.0): linkOnRenewal was removed in KeyVaultForWindows 4.0:"
+                    + " linking always happens. Remove it."),
+        found.get(0).message());
     assertEquals(List.of(), check("extension-settings-invalid", body));
   }
 
