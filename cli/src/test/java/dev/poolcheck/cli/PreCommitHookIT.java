@@ -194,6 +194,43 @@ class PreCommitHookIT {
         run.describe());
   }
 
+  @Test
+  void plainGitHookFromTheDocsBlocksBadAndLetsGoodThrough() throws Exception {
+    Path repo = work.resolve("plain");
+    Files.createDirectories(repo);
+    git(repo, "init", "-q");
+    Path hook = repo.resolve(".git/hooks/pre-commit");
+    write(hook, plainGitHookFromDocs());
+    assertTrue(hook.toFile().setExecutable(true));
+    Map<String, String> path =
+        Map.of("PATH", REPO_ROOT.resolve("bin") + ":" + System.getenv("PATH"));
+
+    write(repo.resolve("pools/bad.json"), BAD_POOL);
+    // Staged bad, then fixed in the working tree only: the staged content is what counts.
+    git(repo, "add", "-A");
+    write(repo.resolve("pools/bad.json"), GOOD_POOL);
+    Run blocked = run(repo, Duration.ofMinutes(2), path, "git", "commit", "-m", "bad");
+    assertNotEquals(0, blocked.exitCode, blocked.describe());
+    assertTrue(
+        blocked.out.contains("pools/bad.json:8:76: error [extension-customscript-reserved]"),
+        blocked.describe());
+
+    git(repo, "add", "-A");
+    Run passed = run(repo, Duration.ofMinutes(2), path, "git", "commit", "-m", "good");
+    assertEquals(0, passed.exitCode, passed.describe());
+  }
+
+  private static String plainGitHookFromDocs() throws IOException {
+    String doc = Files.readString(REPO_ROOT.resolve("docs/pre-commit.md"));
+    int start = doc.indexOf("<!-- plain-git-hook:start -->");
+    int end = doc.indexOf("<!-- plain-git-hook:end -->");
+    assertTrue(start >= 0 && end > start, "markers around the plain git hook in pre-commit.md");
+    String block = doc.substring(start, end);
+    int open = block.indexOf("```bash\n") + "```bash\n".length();
+    int close = block.lastIndexOf("```");
+    return block.substring(open, close);
+  }
+
   // --- set-up -------------------------------------------------------------------------------
 
   private static Path findOrInstallPreCommit() throws Exception {
