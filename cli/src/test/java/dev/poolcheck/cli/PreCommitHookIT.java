@@ -133,6 +133,7 @@ class PreCommitHookIT {
   void goodPoolFileCommitsAndUnrelatedFilesAreNotTouched() throws Exception {
     Path repo = newUserRepository(work, "poolcheck");
     write(repo.resolve("pools/good.json"), GOOD_POOL);
+    // Passed to poolcheck, this would be a syntax error: types_or must keep it out.
     write(repo.resolve("notes.txt"), "not a pool definition, not a JSON or YAML file\n");
     git(repo, "add", "-A");
     // A bad pool that is not staged is not the hook's business.
