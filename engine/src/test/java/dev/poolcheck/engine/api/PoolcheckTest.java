@@ -178,10 +178,10 @@ class PoolcheckTest {
           "nodeAgentSKUId": "batch.node.ubuntu 24.04",
           "extensions": [{"name": "oms", "publisher": "Microsoft.EnterpriseCloud.Monitoring",
             "type": "OmsAgentForLinux", "typeHandlerVersion": "1.17",
-            "settings": {"workspaceId": "%s"},
+            "settings": {"workspaceId": "5e2b6f1c-3d4a-4b8e-9f0a-1c2d3e4f5a6b"},
             "protectedSettings": {"workspaceKey": "%s"}, "settingz": {}}]}}
         """
-            .formatted(secret, secret));
+            .formatted(secret));
     CheckResult r = poolcheck.check(CheckRequest.builder(dir).path("pool.json").build());
     // The typo sits on the secret's line, so its excerpt must show the line with the secret masked.
     Finding typo = withRule(r, "schema-unknown-property").get(0);
