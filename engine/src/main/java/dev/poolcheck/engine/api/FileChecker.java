@@ -48,6 +48,9 @@ final class FileChecker {
           .findFirst()
           .orElseThrow();
 
+  /** Longest excerpt kept; a minified or hostile file can have a line of many megabytes. */
+  private static final int MAX_EXCERPT = 1000;
+
   private final CheckRequest request;
   private final RuleSet rules;
   private final LoaderLimits limits = LoaderLimits.defaults();
@@ -114,7 +117,12 @@ final class FileChecker {
       }
       for (int line : lines) {
         String text = doc.source().line(line);
-        excerpts.add(new Excerpt(input.name(), line, secrets.mask(line, text)));
+        String masked = secrets.mask(line, text);
+        excerpts.add(
+            new Excerpt(
+                input.name(),
+                line,
+                masked.length() > MAX_EXCERPT ? masked.substring(0, MAX_EXCERPT) : masked));
       }
     }
     return new FileOutcome(findings, documents, errors, excerpts);
@@ -181,6 +189,9 @@ final class FileChecker {
         throw new InputTooLarge(limits.maxBytes());
       }
       return bytes;
+    }
+    if (!Files.isRegularFile(path.get())) {
+      throw new IOException("not a regular file");
     }
     long size = Files.size(path.get());
     if (size > limits.maxBytes()) {

@@ -158,14 +158,24 @@ public final class SecretValues {
     return new String(chars);
   }
 
-  // A quoted or plain scalar after a key: "key": "value" (JSON) or key: value (YAML).
+  // A quoted or plain scalar after a key: "key": "value" (JSON) or key: value (YAML). Possessive,
+  // so that a long string costs one loop step per escape rather than one recursion per character.
   private static final Pattern KEY_VALUE =
       Pattern.compile(
-          "([\"']?)([A-Za-z0-9_.-]+)\\1\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^\\s,{}\\[\\]#][^,{}#]*)");
+          "([\"']?)([A-Za-z0-9_.-]++)\\1\\s*:\\s*(\"(?:[^\"\\\\]++|\\\\.)*+\"?|'[^']*+'?|[^\\s,{}\\[\\]#][^,{}#]*+)");
 
-  private static String maskUnparsed(String line) {
+  /** Longest line of an unparsed document searched for secrets; the rest is masked unread. */
+  static final int MAX_UNPARSED_LINE = 4096;
+
+  private static String maskUnparsed(String fullLine) {
+    // The search is quadratic in the worst case, so a very long line is cut and its tail masked.
+    String line =
+        fullLine.length() > MAX_UNPARSED_LINE ? fullLine.substring(0, MAX_UNPARSED_LINE) : fullLine;
     java.util.regex.Matcher m = KEY_VALUE.matcher(line);
-    StringBuilder out = new StringBuilder(line);
+    StringBuilder out = new StringBuilder(fullLine);
+    for (int i = line.length(); i < fullLine.length(); i++) {
+      out.setCharAt(i, '*');
+    }
     while (m.find()) {
       String value = m.group(3);
       String bare = value.replaceAll("^[\"']|[\"']$", "");

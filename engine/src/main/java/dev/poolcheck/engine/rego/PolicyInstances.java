@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
 import dev.poolcheck.engine.api.PoolcheckException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -80,24 +81,31 @@ final class PolicyInstances {
       instance = new Instance(create());
     }
     String output;
+    String inputJson;
+    try {
+      inputJson = JSON.writeValueAsString(input);
+    } catch (JsonProcessingException e) {
+      throw failed(entrypoint, "its input cannot be written as JSON", e);
+    }
+    Duration budget = limits.budgetFor(inputJson.length());
     Deadline deadline = new Deadline(Thread.currentThread());
     ScheduledFuture<?> alarm =
-        WATCHDOG.schedule(deadline::expire, limits.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
+        WATCHDOG.schedule(deadline::expire, budget.toNanos(), TimeUnit.NANOSECONDS);
     try {
       if (!dataJson.equals(instance.data)) {
         instance.policy.data(dataJson);
         instance.data = dataJson;
       }
-      output = instance.policy.entrypoint(entrypoint).evaluate(input);
+      output = instance.policy.entrypoint(entrypoint).evaluate(inputJson);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // An instance stopped half-way is in an unknown state: drop it.
-      throw failed(entrypoint, deadline.finish() ? overran() : why(e), e);
+      throw failed(entrypoint, deadline.finish() ? overran(budget) : why(e), e);
     } finally {
       alarm.cancel(false);
     }
     if (deadline.finish()) {
       // The budget ran out just as it finished: keep the budget strict and drop the instance.
-      throw failed(entrypoint, overran(), null);
+      throw failed(entrypoint, overran(budget), null);
     }
     idle.push(instance);
     try {
@@ -117,10 +125,8 @@ final class PolicyInstances {
         cause);
   }
 
-  private String overran() {
-    return "it ran longer than its time budget of "
-        + limits.timeBudget().toMillis()
-        + " ms and was stopped";
+  private static String overran(Duration budget) {
+    return "it ran longer than its time budget of " + budget.toMillis() + " ms and was stopped";
   }
 
   private String why(Throwable e) {

@@ -9,12 +9,14 @@ import java.util.Objects;
  * but a comprehension over {@code numbers.range} or {@code walk} over a large value can run for
  * hours or ask for gigabytes.
  *
- * @param timeBudget the longest one evaluation may run; it is then interrupted and its instance
- *     dropped
+ * @param timeBudget the longest one evaluation of a small input may run; it is then interrupted and
+ *     its instance dropped
+ * @param timePerInputMiB added to the budget for each MiB of input, since the module parses the
+ *     input as JSON itself, which is slow in the interpreter
  * @param maxMemoryMiB the most linear memory one policy instance may grow to, in MiB (the wasm
  *     module's own maximum still applies when it is lower)
  */
-public record PolicyLimits(Duration timeBudget, int maxMemoryMiB) {
+public record PolicyLimits(Duration timeBudget, Duration timePerInputMiB, int maxMemoryMiB) {
 
   /** One wasm page is 64 KiB. */
   private static final int PAGES_PER_MIB = 16;
@@ -24,7 +26,8 @@ public record PolicyLimits(Duration timeBudget, int maxMemoryMiB) {
 
   public PolicyLimits {
     Objects.requireNonNull(timeBudget, "timeBudget");
-    if (timeBudget.isNegative() || timeBudget.isZero()) {
+    Objects.requireNonNull(timePerInputMiB, "timePerInputMiB");
+    if (timeBudget.isNegative() || timeBudget.isZero() || timePerInputMiB.isNegative()) {
       throw new IllegalArgumentException("the policy time budget must be positive");
     }
     if (maxMemoryMiB < 1 || maxMemoryMiB > MAX_MEMORY_MIB) {
@@ -34,11 +37,17 @@ public record PolicyLimits(Duration timeBudget, int maxMemoryMiB) {
   }
 
   /**
-   * 10 seconds and 512 MiB per evaluation: a built-in evaluation takes well under a millisecond and
-   * a few MiB, and one of the largest pool file the loader accepts fits comfortably.
+   * 10 seconds plus 10 seconds per MiB of input, and 512 MiB of memory, per evaluation. A built-in
+   * evaluation of an ordinary pool takes well under a millisecond and a few MiB; parsing a 1 MiB
+   * input in the interpreter took 1 to 7 seconds on a loaded 2-core machine.
    */
   public static PolicyLimits defaults() {
-    return new PolicyLimits(Duration.ofSeconds(10), 512);
+    return new PolicyLimits(Duration.ofSeconds(10), Duration.ofSeconds(10), 512);
+  }
+
+  /** The budget of one evaluation of an input of {@code inputChars} characters of JSON. */
+  Duration budgetFor(long inputChars) {
+    return timeBudget.plus(timePerInputMiB.multipliedBy(inputChars >> 20));
   }
 
   int maxMemoryPages() {

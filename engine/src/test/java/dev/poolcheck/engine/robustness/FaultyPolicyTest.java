@@ -66,7 +66,7 @@ class FaultyPolicyTest {
 
   @Test
   void loopingPolicyIsStoppedWhenItsTimeBudgetRunsOut() {
-    Rule rule = deny("looping", new PolicyLimits(Duration.ofMillis(500), 256));
+    Rule rule = deny("looping", new PolicyLimits(Duration.ofMillis(500), Duration.ZERO, 256));
     PoolDocument pool = pool();
     PoolcheckException e =
         assertTimeoutPreemptively(
@@ -79,7 +79,7 @@ class FaultyPolicyTest {
 
   @Test
   void memoryHungryPolicyIsStoppedAtItsMemoryCap() {
-    Rule rule = deny("memory-hungry", new PolicyLimits(Duration.ofSeconds(60), 8));
+    Rule rule = deny("memory-hungry", new PolicyLimits(Duration.ofSeconds(60), Duration.ZERO, 8));
     PoolDocument pool = pool();
     PoolcheckException e =
         assertTimeoutPreemptively(
@@ -91,13 +91,13 @@ class FaultyPolicyTest {
 
   @Test
   void aPolicyStoppedOnceStillEvaluatesTheNextDocument() {
-    Rule rule = deny("looping", new PolicyLimits(Duration.ofMillis(300), 256));
+    Rule rule = deny("looping", new PolicyLimits(Duration.ofMillis(300), Duration.ZERO, 256));
     Rule warn =
         UserPolicies.load(
                 List.of(Workspace.policy("looping")),
                 "main",
                 1,
-                new PolicyLimits(Duration.ofMillis(300), 256))
+                new PolicyLimits(Duration.ofMillis(300), Duration.ZERO, 256))
             .stream()
             .filter(r -> r.descriptor().id().endsWith("-warn"))
             .findFirst()
