@@ -67,6 +67,24 @@ public final class SecretValues {
         p -> doc.positions().value(p),
         ranges,
         literals);
+    for (PositionIndex.Shadowed s : doc.positions().shadowed()) {
+      // Values lost to a duplicate key: inner positions are gone, so mask the whole value.
+      Set<String> found = new HashSet<>();
+      List<SourceRange> ignored = new ArrayList<>();
+      walk(
+          s.value(),
+          JsonPointer.empty(),
+          isSecretPath(s.pointer()),
+          p -> Optional.empty(),
+          ignored,
+          found);
+      boolean secretScalar =
+          s.value().isValueNode() && (isSecretPath(s.pointer()) || looksSecret(s.value().asText()));
+      if (!found.isEmpty() || secretScalar) {
+        ranges.add(s.range());
+        literals.addAll(found);
+      }
+    }
     for (PoolDocument pool : pools) {
       walk(
           pool.canonical(),
@@ -84,6 +102,17 @@ public final class SecretValues {
    */
   public static boolean isSecretKey(String name) {
     return SECRET_KEY.matcher(name).matches() && !name.equalsIgnoreCase("type");
+  }
+
+  /** Whether a member on the way to {@code pointer} is protectedSettings or looks secret. */
+  private static boolean isSecretPath(String pointer) {
+    for (String token : pointer.split("/")) {
+      String name = token.replace("~1", "/").replace("~0", "~");
+      if (name.equals("protectedSettings") || isSecretKey(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a string looks like a secret wherever it is (SAS URL, connection string, PEM key). */

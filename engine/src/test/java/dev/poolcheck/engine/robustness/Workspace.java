@@ -3,10 +3,9 @@ package dev.poolcheck.engine.robustness;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.report.CheckResult;
 import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.GithubReporter;
-import dev.poolcheck.engine.report.JunitReporter;
 import dev.poolcheck.engine.report.Reporter;
-import dev.poolcheck.engine.report.SarifReporter;
+import dev.poolcheck.engine.report.ReporterOptions;
+import dev.poolcheck.engine.report.Reporters;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -65,15 +64,21 @@ final class Workspace {
     }
   }
 
-  /** The reporters of the engine. Text and JSON arrive with the CLI's reporter factory. */
-  static List<Reporter> reporters() {
-    return List.of(new SarifReporter(ROOT, "test"), new JunitReporter(), new GithubReporter(ROOT));
+  /** A reporter of every format, files named relative to {@code baseDir}. */
+  static List<Reporter> reporters(Path baseDir) {
+    ReporterOptions options = new ReporterOptions(false, "test", baseDir, baseDir);
+    return Reporters.formats().stream().map(f -> Reporters.create(f, options)).toList();
   }
 
   /** Every format's output of {@code result}, by format name. */
   static Map<String, String> reports(CheckResult result) {
+    return reports(result, ROOT);
+  }
+
+  /** Every format's output of {@code result}, by format name. */
+  static Map<String, String> reports(CheckResult result, Path baseDir) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Reporter reporter : reporters()) {
+    for (Reporter reporter : reporters(baseDir)) {
       StringWriter w = new StringWriter();
       try {
         reporter.write(result, w);
