@@ -48,9 +48,6 @@ final class FileChecker {
           .findFirst()
           .orElseThrow();
 
-  /** Longest excerpt kept; a minified or hostile file can have a line of many megabytes. */
-  private static final int MAX_EXCERPT = 1000;
-
   private final CheckRequest request;
   private final RuleSet rules;
   private final LoaderLimits limits = LoaderLimits.defaults();
@@ -117,12 +114,7 @@ final class FileChecker {
       }
       for (int line : lines) {
         String text = doc.source().line(line);
-        String masked = secrets.mask(line, text);
-        excerpts.add(
-            new Excerpt(
-                input.name(),
-                line,
-                masked.length() > MAX_EXCERPT ? masked.substring(0, MAX_EXCERPT) : masked));
+        excerpts.add(new Excerpt(input.name(), line, secrets.mask(line, text)));
       }
     }
     return new FileOutcome(findings, documents, errors, excerpts);

@@ -156,9 +156,9 @@ public final class SecretValues {
   }
 
   /**
-   * The line with every secret value on it replaced by asterisks of the same length. For a document
-   * that could not be parsed, values of secret-looking keys and secret-looking strings on the line
-   * are masked as well as the line's text allows.
+   * The line with every secret value on it, and every copy of one, replaced by asterisks of the
+   * same length. For a document that could not be parsed, values of secret-looking keys and
+   * secret-looking strings on the line are masked as well as the line's text allows.
    */
   public String mask(int lineNumber, String line) {
     if (unparsed) {
@@ -182,6 +182,13 @@ public final class SecretValues {
       }
       for (int i = Math.max(0, from); i < Math.min(to, chars.length); i++) {
         chars[i] = '*';
+      }
+    }
+    // A secret copied somewhere that is not secret itself (a command line, a message) is a secret
+    // there too.
+    for (String secret : literals) {
+      for (int at = line.indexOf(secret); at >= 0; at = line.indexOf(secret, at + 1)) {
+        java.util.Arrays.fill(chars, at, at + secret.length(), '*');
       }
     }
     return new String(chars);

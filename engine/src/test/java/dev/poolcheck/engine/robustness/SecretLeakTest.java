@@ -70,7 +70,7 @@ class SecretLeakTest {
             - name: admin
               password: Zk4UserPassword
           startTask:
-            commandLine: /bin/true
+            commandLine: /bin/sh -c 'login --password Zk4UserPassword'
             environmentSettings:
               - name: STORAGE
                 value: "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=Zk3ConnStrAccountKey;EndpointSuffix=core.windows.net"
