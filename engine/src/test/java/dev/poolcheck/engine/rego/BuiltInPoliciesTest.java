@@ -161,6 +161,16 @@ class BuiltInPoliciesTest {
   }
 
   @Test
+  void givesThePoliciesTheRunDateAsAnIsoString() {
+    JsonNode data =
+        policies.effectiveData(
+            TestPools.JSON.createObjectNode().put("poolcheck", "ignored"),
+            java.time.LocalDate.of(2027, 1, 5));
+    assertEquals("2027-01-05", data.path("poolcheck").path("asOf").asText());
+    assertTrue(data.path("allowedExtensions").isArray());
+  }
+
+  @Test
   void poolLevelRuleDoesNotFireOnANodeExtension() {
     PoolDocument extension =
         TestPools.canonical(
