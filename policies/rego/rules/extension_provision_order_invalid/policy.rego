@@ -25,34 +25,32 @@ all_names_known if {
 	}
 }
 
-# [extension, extension it waits for], both lower case.
-edges contains [lower(ext.name), lower(after)] if {
-	count(list) <= 64
-	some ext in list
-	extensions.known(ext.name)
-	some after in ext.provisionAfterExtensions
+# Extension (lower case) -> the extensions it waits for directly.
+waits_for[name] := {lower(after) |
+	some other in list
+	extensions.known(other.name)
+	lower(other.name) == name
+	some after in other.provisionAfterExtensions
 	extensions.known(after)
 	lower(after) in names
+} if {
+	count(list) <= 64
+	some name in names
 }
 
-# Paths of up to 2^k steps, by squaring: Rego has no recursion, and 64 steps cover every cycle of
-# a pool of up to 64 extensions (larger lists are not judged for cycles).
-step(paths) := paths | {[a, c] | some [a, b] in paths; some [b2, c] in paths; b == b2}
+# Reachable in up to 2^k steps, by squaring: Rego has no recursion, and 64 steps cover every cycle
+# of a pool of up to 64 extensions (larger lists are not judged for cycles).
+step(reach) := {name: targets |
+	some name, direct in reach
+	targets := direct | union({reach[next] | some next in direct})
+}
 
-reach1 := step(edges)
+reachable := step(step(step(step(step(step(waits_for))))))
 
-reach2 := step(reach1)
+on_cycle(name) if name in reachable[name]
 
-reach3 := step(reach2)
-
-reach4 := step(reach3)
-
-reach5 := step(reach4)
-
-reachable := step(reach5)
-
-# Extensions on a cycle, with the other members of their cycle.
-cycle_members(name) := sort({other | some [name2, other] in reachable; name2 == name; [other, name] in reachable})
+# The other members of a name's cycle, and itself.
+cycle_members(name) := sort({other | some other in reachable[name]; name in reachable[other]})
 
 deny contains finding if {
 	pool.is_pool
@@ -74,7 +72,7 @@ deny contains finding if {
 	pool.is_pool
 	some i, ext in list
 	extensions.known(ext.name)
-	[lower(ext.name), lower(ext.name)] in reachable
+	on_cycle(lower(ext.name))
 	finding := {
 		"msg": sprintf(
 			"extension '%s' is on a provisionAfterExtensions cycle among %s: each waits for another, so none of them is ever provisioned; remove one of the dependencies",
