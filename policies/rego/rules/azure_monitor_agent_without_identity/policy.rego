@@ -12,6 +12,7 @@
 package poolcheck.rules.azure_monitor_agent_without_identity
 
 import data.poolcheck.lib.extensions
+import data.poolcheck.lib.monitor
 import data.poolcheck.lib.pool
 
 agent_types := {"azuremonitorlinuxagent", "azuremonitorwindowsagent"}
@@ -24,32 +25,12 @@ deny contains finding if {
 	extensions.known(ext.type)
 	lower(ext.publisher) == "microsoft.azure.monitor"
 	lower(ext.type) in agent_types
-	not names_identity(object.get(ext, "settings", {}))
+	not monitor.names_identity(object.get(ext, "settings", {}))
 	finding := {
 		"msg": sprintf(
 			"extension '%s' (%s) has no settings.authentication.managedIdentity; a Batch pool has only user-assigned identities, so name the one the agent uses: {\"identifier-name\": \"mi_res_id\", \"identifier-value\": \"<identity resource id>\"}",
 			[extensions.name(ext), ext.type],
 		),
-		"pointer": concat("", [item.pointer, missing_at(ext)]),
+		"pointer": concat("", [item.pointer, monitor.missing_at(ext)]),
 	}
 }
-
-names_identity(settings) if is_object(settings.authentication.managedIdentity)
-
-# Settings (or their authentication part) given as an ARM expression are unknown: not judged.
-names_identity(settings) if {
-	is_string(settings)
-	extensions.is_expression(settings)
-}
-
-names_identity(settings) if {
-	is_string(settings.authentication)
-	extensions.is_expression(settings.authentication)
-}
-
-# Where the identity is missing: the deepest part that exists.
-missing_at(ext) := "/settings/authentication" if {
-	is_object(ext.settings.authentication)
-} else := "/settings" if {
-	is_object(ext.settings)
-} else := ""

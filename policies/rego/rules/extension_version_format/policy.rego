@@ -12,6 +12,7 @@
 package poolcheck.rules.extension_version_format
 
 import data.poolcheck.lib.extensions
+import data.poolcheck.lib.versions
 
 deny contains finding if {
 	some item in extensions.all_extensions
@@ -21,17 +22,8 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf(
 			"extension '%s' has typeHandlerVersion '%s'; give the handler's major and minor version, such as \"%s\"",
-			[extensions.name(item.extension), version, suggestion(version)],
+			[extensions.name(item.extension), version, versions.suggestion(version)],
 		),
 		"pointer": concat("", [item.pointer, "/typeHandlerVersion"]),
 	}
 }
-
-# "2.1.3" -> "2.1", "3" -> "3.0"; otherwise a generic example.
-suggestion(version) := concat(".", array.slice(parts, 0, 2)) if {
-	parts := split(version, ".")
-	count(parts) > 2
-	regex.match(`^[0-9]+\.[0-9]+\.`, version)
-} else := sprintf("%s.0", [version]) if {
-	regex.match(`^[0-9]+$`, version)
-} else := "1.0"
