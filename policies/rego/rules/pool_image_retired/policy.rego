@@ -25,7 +25,7 @@ deny contains finding if {
 	lower(trim_space(vm.nodeAgentSkuId)) == lower(entry.nodeAgentSkuId)
 	severity := pool.retirement_severity(entry.retiredOn)
 	finding := {
-		"msg": sprintf("node agent '%s' %s (%s, %s); use %s", [vm.nodeAgentSkuId, state[severity], entry.notice, entry.source, entry.replacement]),
+		"msg": sprintf("node agent '%s' %s (%s; %s); use %s", [vm.nodeAgentSkuId, state[severity], entry.notice, entry.source, entry.replacement]),
 		"pointer": "/virtualMachineConfiguration/nodeAgentSkuId",
 		"severity": severity,
 	}
@@ -43,7 +43,7 @@ deny contains finding if {
 	lower(image.sku) in {lower(sku) | some sku in entry.skus}
 	severity := pool.retirement_severity(entry.retiredOn)
 	finding := {
-		"msg": sprintf("image %s/%s/%s %s (%s, %s); use %s", [image.publisher, image.offer, image.sku, state[severity], entry.notice, entry.source, entry.replacement]),
+		"msg": sprintf("image %s/%s/%s %s (%s; %s); use %s", [image.publisher, image.offer, image.sku, state[severity], entry.notice, entry.source, entry.replacement]),
 		"pointer": "/virtualMachineConfiguration/imageReference/sku",
 		"severity": severity,
 	}

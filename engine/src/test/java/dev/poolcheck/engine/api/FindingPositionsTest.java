@@ -142,7 +142,7 @@ class FindingPositionsTest {
     }
     JsonNode actual;
     try {
-      actual = name.endsWith(".json") ? readOneJson(rest) : readOneYaml(rest, expected);
+      actual = name.endsWith(".json") ? readOneJson(rest) : readOneYaml(rest, expected, f.column());
     } catch (IOException | RuntimeException e) {
       return f
           + ": cannot read a value at "
@@ -182,8 +182,13 @@ class FindingPositionsTest {
     }
   }
 
-  /** A YAML value at a position: a scalar up to the end of its line, or a block by indentation. */
-  private static JsonNode readOneYaml(String rest, JsonNode expected) throws IOException {
+  /**
+   * A YAML value at a position: a scalar up to the end of its line, or a block by indentation: the
+   * lines indented at least as far as the value's column, cut at that column (so a sequence of
+   * mappings keeps its items' inner indentation).
+   */
+  private static JsonNode readOneYaml(String rest, JsonNode expected, int column)
+      throws IOException {
     if (expected.isValueNode()) {
       String line = rest.lines().findFirst().orElse("");
       String scalar = line.replaceFirst("\\s+#.*$", "").replaceFirst("[,\\]}]+\\s*$", "").trim();
@@ -192,17 +197,13 @@ class FindingPositionsTest {
     if (rest.startsWith("{") || rest.startsWith("[")) {
       return YAML.readTree(rest.lines().findFirst().get());
     }
-    // A block: the first line at its column, then the lines indented at least as far.
     List<String> block = rest.lines().toList();
-    int indent = -1;
+    int indent = column - 1;
     StringBuilder out = new StringBuilder(block.get(0)).append('\n');
     for (String l : block.subList(1, block.size())) {
       int lead = l.length() - l.stripLeading().length();
       if (l.isBlank()) {
         continue;
-      }
-      if (indent < 0) {
-        indent = lead;
       }
       if (lead < indent) {
         break;
