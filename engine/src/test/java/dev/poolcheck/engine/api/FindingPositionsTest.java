@@ -182,11 +182,7 @@ class FindingPositionsTest {
     }
   }
 
-  /**
-   * A YAML value at a position: a scalar up to the end of its line, or a block by indentation: the
-   * lines indented at least as far as the value's column, cut at that column (so a sequence of
-   * mappings keeps its items' inner indentation).
-   */
+  /** A YAML value at a position: a scalar up to the end of its line, or a block by indentation. */
   private static JsonNode readOneYaml(String rest, JsonNode expected, int column)
       throws IOException {
     if (expected.isValueNode()) {
@@ -197,6 +193,7 @@ class FindingPositionsTest {
     if (rest.startsWith("{") || rest.startsWith("[")) {
       return YAML.readTree(rest.lines().findFirst().get());
     }
+    // A block: the first line at its column, then the lines indented at least that far.
     List<String> block = rest.lines().toList();
     int indent = column - 1;
     StringBuilder out = new StringBuilder(block.get(0)).append('\n');
@@ -205,7 +202,10 @@ class FindingPositionsTest {
       if (l.isBlank()) {
         continue;
       }
-      if (lead < indent) {
+      if (lead < indent
+          || (lead == indent
+              && l.stripLeading().startsWith("- ")
+              && !block.get(0).startsWith("- "))) {
         break;
       }
       out.append(l.substring(indent)).append('\n');
