@@ -9,7 +9,6 @@ import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
 import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.Summary;
 import dev.poolcheck.engine.report.ToolError;
 import java.io.File;
 import java.io.IOException;
@@ -310,17 +309,6 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   static String summaryLine(CheckResult result) {
-    Summary s = result.summary();
-    return String.format(
-        Locale.ROOT,
-        "poolcheck: %d error(s), %d warning(s), %d info in %d file(s), %d document(s);"
-            + " %d suppressed, %d baselined",
-        s.error(),
-        s.warning(),
-        s.info(),
-        s.files(),
-        s.documents(),
-        s.suppressed(),
-        s.baselined());
+    return "poolcheck: " + result.countsLine();
   }
 }

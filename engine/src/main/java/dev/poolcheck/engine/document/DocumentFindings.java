@@ -91,13 +91,6 @@ public final class DocumentFindings {
 
   private static RuleDescriptor descriptor(
       String id, String title, Severity severity, String description) {
-    return new RuleDescriptor(
-        id,
-        title,
-        severity,
-        RuleDescriptor.builtInHelpUri(id),
-        SINCE,
-        description,
-        RuleDescriptor.Origin.BUILT_IN);
+    return RuleDescriptor.builtIn(id, title, severity, SINCE, description);
   }
 }

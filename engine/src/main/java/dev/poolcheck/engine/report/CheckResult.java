@@ -41,6 +41,25 @@ public record CheckResult(
         documents.size());
   }
 
+  /**
+   * The counts in one line for logs and CI annotations, for example {@code 2 error(s), 0
+   * warning(s), 1 info in 3 file(s), 4 document(s); 0 suppressed, 1 baselined}.
+   */
+  public String countsLine() {
+    Summary s = summary();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%d error(s), %d warning(s), %d info in %d file(s), %d document(s); %d suppressed, %d"
+            + " baselined",
+        s.error(),
+        s.warning(),
+        s.info(),
+        s.files(),
+        s.documents(),
+        s.suppressed(),
+        s.baselined());
+  }
+
   /** 2 on any tool error, else 1 when an active finding is at or above {@link #failOn}, else 0. */
   public int exitCode() {
     if (!errors.isEmpty()) {

@@ -80,18 +80,7 @@ public final class GithubReporter implements Reporter {
   }
 
   private static String summaryLine(CheckResult result) {
-    Summary s = result.summary();
-    return String.format(
-        "poolcheck: %d error(s), %d warning(s), %d info in %d file(s), %d document(s);"
-            + " %d suppressed, %d baselined; %d tool error(s)",
-        s.error(),
-        s.warning(),
-        s.info(),
-        s.files(),
-        s.documents(),
-        s.suppressed(),
-        s.baselined(),
-        result.errors().size());
+    return "poolcheck: " + result.countsLine() + "; " + result.errors().size() + " tool error(s)";
   }
 
   static String command(Severity severity) {

@@ -55,6 +55,13 @@ public record RuleDescriptor(
     return KEBAB.matcher(id).matches();
   }
 
+  /** A built-in rule or finding id, with its page under {@code docs/rules/}. */
+  public static RuleDescriptor builtIn(
+      String id, String title, Severity severity, String since, String description) {
+    return new RuleDescriptor(
+        id, title, severity, builtInHelpUri(id), since, description, Origin.BUILT_IN);
+  }
+
   /** The help page of a built-in rule. */
   public static String builtInHelpUri(String id) {
     return DOCS_BASE + id + ".md";

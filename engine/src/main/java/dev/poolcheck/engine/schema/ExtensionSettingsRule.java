@@ -5,7 +5,6 @@ import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.RuleDescriptor;
-import dev.poolcheck.engine.rule.RuleDescriptor.Origin;
 import dev.poolcheck.engine.rule.Violation;
 import dev.poolcheck.engine.schema.ExtensionSettingsCheck.Kind;
 import java.util.List;
@@ -83,13 +82,6 @@ public record ExtensionSettingsRule(RuleDescriptor descriptor, Kind kind) implem
 
   private static RuleDescriptor descriptor(
       String id, String title, Severity severity, String description) {
-    return new RuleDescriptor(
-        id,
-        title,
-        severity,
-        RuleDescriptor.builtInHelpUri(id),
-        SINCE,
-        description,
-        Origin.BUILT_IN);
+    return RuleDescriptor.builtIn(id, title, severity, SINCE, description);
   }
 }

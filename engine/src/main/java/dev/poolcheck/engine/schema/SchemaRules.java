@@ -3,7 +3,6 @@ package dev.poolcheck.engine.schema;
 import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleDescriptor;
-import dev.poolcheck.engine.rule.RuleDescriptor.Origin;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,13 +83,6 @@ public final class SchemaRules {
 
   private static RuleDescriptor descriptor(
       String id, String title, Severity severity, String description) {
-    return new RuleDescriptor(
-        id,
-        title,
-        severity,
-        RuleDescriptor.builtInHelpUri(id),
-        SINCE,
-        description,
-        Origin.BUILT_IN);
+    return RuleDescriptor.builtIn(id, title, severity, SINCE, description);
   }
 }
