@@ -25,7 +25,8 @@ import java.util.Optional;
  *     for from {@link #baseDir} upwards
  * @param policies user policy bundles ({@code .tar.gz} or {@code .wasm}) to add to the rules
  * @param namespace the package user policies' rules live in (conftest's {@code --namespace})
- * @param failOn findings at or above this severity make the run fail
+ * @param failOn findings at or above this severity make the run fail; when absent, the
+ *     configuration's {@code failOn}, else {@code error}
  * @param asOf the date retirements are judged against
  * @param baseline findings recorded here are reported as baselined, not active
  * @param writeBaseline where to record this run's findings as the new baseline
@@ -42,7 +43,7 @@ public record CheckRequest(
     Optional<Path> configFile,
     List<Path> policies,
     String namespace,
-    Severity failOn,
+    Optional<Severity> failOn,
     LocalDate asOf,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
@@ -77,7 +78,7 @@ public record CheckRequest(
     private Path configFile;
     private final List<Path> policies = new ArrayList<>();
     private String namespace = "main";
-    private Severity failOn = Severity.ERROR;
+    private Severity failOn;
     private LocalDate asOf = LocalDate.now();
     private Path baseline;
     private Path writeBaseline;
@@ -170,7 +171,7 @@ public record CheckRequest(
           Optional.ofNullable(configFile),
           policies,
           namespace,
-          failOn,
+          Optional.ofNullable(failOn),
           asOf,
           Optional.ofNullable(baseline),
           Optional.ofNullable(writeBaseline),

@@ -1,0 +1,212 @@
+package dev.poolcheck.engine.rego;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.rule.Rule;
+import dev.poolcheck.engine.rule.RuleContext;
+import dev.poolcheck.engine.rule.RuleDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The built-in Rego rules: {@code policies/rego} compiled into one wasm module at build time, with
+ * the rules' {@code # METADATA} blocks read by {@code opa inspect}. All rules are evaluated
+ * together once per pool ({@code data.poolcheck.rules}); each rule picks its own part.
+ *
+ * <p>Loading reads only the metadata; the policy instances are created when the first pool is
+ * checked.
+ */
+public final class BuiltInPolicies {
+
+  static final String RESOURCES = "/dev/poolcheck/policies/";
+  private static final String ENTRYPOINT = "poolcheck/rules";
+  private static final String RULES_PREFIX = "data.poolcheck.rules.";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<BuiltInRule> rules;
+  private final ObjectNode defaultData;
+  private final PolicyInstances instances;
+  private final AtomicReference<Map.Entry<JsonNode, String>> lastData = new AtomicReference<>();
+
+  private BuiltInPolicies(WasmBundle bundle, JsonNode metadata, EvaluationMode mode) {
+    this.defaultData = bundle.data();
+    this.instances = new PolicyInstances(bundle, mode);
+    this.rules = new ArrayList<>();
+    for (JsonNode entry : metadata.path("annotations")) {
+      JsonNode annotations = entry.path("annotations");
+      String path = path(entry.path("path"));
+      JsonNode custom = annotations.path("custom");
+      if (!path.startsWith(RULES_PREFIX) || !"package".equals(annotations.path("scope").asText())) {
+        continue;
+      }
+      if (!custom.path("id").isTextual()) {
+        // A build-time mistake; RuleCatalogTest loads every policy and fails on it.
+        throw new IllegalStateException(path + " has no custom.id in its METADATA block");
+      }
+      String id = custom.path("id").asText();
+      Severity severity =
+          Severity.parse(custom.path("severity").asText())
+              .orElseThrow(() -> new IllegalStateException("rule " + id + " has no severity"));
+      RuleDescriptor descriptor =
+          new RuleDescriptor(
+              id,
+              annotations.path("title").asText(),
+              severity,
+              RuleDescriptor.builtInHelpUri(id),
+              custom.path("since").asText(),
+              annotations.path("description").asText(),
+              RuleDescriptor.Origin.BUILT_IN);
+      String source = entry.path("location").path("file").asText();
+      rules.add(new BuiltInRule(descriptor, path.substring(RULES_PREFIX.length()), source));
+    }
+    rules.sort(Comparator.comparing(r -> r.descriptor().id()));
+  }
+
+  /**
+   * Loads the built-in policies from the class path.
+   *
+   * @param expectedDocuments how many pools the run will probably check; picks the {@link
+   *     EvaluationMode}
+   * @throws PoolcheckException when the jar was built without the policies
+   */
+  public static BuiltInPolicies load(long expectedDocuments) {
+    return load(EvaluationMode.forExpectedEvaluations(expectedDocuments));
+  }
+
+  /** Loads the built-in policies to run in the given mode. */
+  public static BuiltInPolicies load(EvaluationMode mode) {
+    byte[] bundle = resource("builtin.tar.gz");
+    try {
+      JsonNode metadata = JSON.readTree(resource("metadata.json"));
+      return new BuiltInPolicies(WasmBundle.read("built-in policies", bundle), metadata, mode);
+    } catch (IOException e) {
+      throw new PoolcheckException("the built-in rule metadata is unreadable", e);
+    }
+  }
+
+  /** One rule per Rego package under {@code poolcheck.rules}, sorted by id. */
+  public List<Rule> rules() {
+    return List.copyOf(rules);
+  }
+
+  /** Where each rule is defined: id to its {@code .rego} file under {@code policies/rego}. */
+  public Map<String, String> sources() {
+    Map<String, String> sources = new java.util.TreeMap<>();
+    rules.forEach(r -> sources.put(r.descriptor().id(), r.source));
+    return sources;
+  }
+
+  /**
+   * The rule data the policies ship with ({@code policies/rego/data.json}), for example the default
+   * {@code allowedExtensions}. A copy: callers may change it.
+   */
+  public ObjectNode defaultData() {
+    return defaultData.deepCopy();
+  }
+
+  /**
+   * The data the policies see: the defaults with the configuration's data on top. Lists given for
+   * {@code allowedExtensions} extend the default list; other keys replace the default.
+   */
+  ObjectNode effectiveData(JsonNode configured) {
+    ObjectNode data = defaultData();
+    if (configured == null || !configured.isObject()) {
+      return data;
+    }
+    configured
+        .fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode current = data.get(field.getKey());
+              if (field.getKey().equals("allowedExtensions")
+                  && current instanceof ArrayNode defaults
+                  && field.getValue().isArray()) {
+                defaults.addAll((ArrayNode) field.getValue());
+              } else {
+                data.set(field.getKey(), field.getValue());
+              }
+            });
+    return data;
+  }
+
+  /** The serialized data for a context's data; the same configuration is serialized only once. */
+  private String dataJson(JsonNode configured) {
+    Map.Entry<JsonNode, String> last = lastData.get();
+    if (last != null && last.getKey() == configured) {
+      return last.getValue();
+    }
+    String json = effectiveData(configured).toString();
+    lastData.set(Map.entry(configured == null ? defaultData : configured, json));
+    return json;
+  }
+
+  private JsonNode evaluate(PoolDocument pool, RuleContext context) {
+    return context.memo(
+        BuiltInPolicies.class.getName() + "@" + System.identityHashCode(this),
+        () ->
+            instances
+                .evaluate(ENTRYPOINT, dataJson(context.data()), pool.canonical())
+                .orElseGet(JSON::createObjectNode));
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = BuiltInPolicies.class.getResourceAsStream(RESOURCES + name)) {
+      if (in == null) {
+        throw new PoolcheckException(
+            "the built-in policies are missing from this build of poolcheck ("
+                + RESOURCES
+                + name
+                + "); it was built with -Dpoolcheck.skipOpa=true. Rebuild without it.");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new PoolcheckException("cannot read the built-in policies: " + e.getMessage(), e);
+    }
+  }
+
+  private static String path(JsonNode terms) {
+    List<String> parts = new ArrayList<>();
+    terms.forEach(t -> parts.add(t.path("value").asText()));
+    return String.join(".", parts);
+  }
+
+  /** One Rego package: its {@code deny} set becomes the rule's violations. */
+  private final class BuiltInRule implements Rule {
+    private final RuleDescriptor descriptor;
+    private final String packageName;
+    private final String source;
+
+    BuiltInRule(RuleDescriptor descriptor, String packageName, String source) {
+      this.descriptor = descriptor;
+      this.packageName = packageName;
+      this.source = source;
+    }
+
+    @Override
+    public RuleDescriptor descriptor() {
+      return descriptor;
+    }
+
+    @Override
+    public List<dev.poolcheck.engine.rule.Violation> check(PoolDocument pool, RuleContext context) {
+      JsonNode all = evaluate(pool, context);
+      return RegoFindings.toViolations(
+          all.path(packageName).path("deny"), "built-in rule " + descriptor.id());
+    }
+
+    @Override
+    public String toString() {
+      return "built-in policy " + source;
+    }
+  }
+}

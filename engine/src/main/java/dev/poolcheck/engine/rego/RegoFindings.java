@@ -1,0 +1,55 @@
+package dev.poolcheck.engine.rego;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns what a Rego rule returned into violations. A rule returns a set (a JSON array) of strings
+ * or of objects with {@code msg} and an optional canonical {@code pointer}, as conftest does.
+ */
+final class RegoFindings {
+
+  private RegoFindings() {}
+
+  /**
+   * @param results the rule's value; missing or null when the rule is undefined
+   * @param where the bundle and rule, for the error message
+   */
+  static List<Violation> toViolations(JsonNode results, String where) {
+    if (results == null || results.isMissingNode() || results.isNull()) {
+      return List.of();
+    }
+    if (!results.isArray()) {
+      throw unexpected(where, results);
+    }
+    List<Violation> violations = new ArrayList<>(results.size());
+    for (JsonNode result : results) {
+      if (result.isTextual()) {
+        violations.add(Violation.at("", result.asText()));
+      } else if (result.isObject() && result.path("msg").isTextual()) {
+        JsonNode pointer = result.path("pointer");
+        String at = pointer.isTextual() && isPointer(pointer.asText()) ? pointer.asText() : "";
+        violations.add(Violation.at(at, result.get("msg").asText()));
+      } else {
+        throw unexpected(where, result);
+      }
+    }
+    return violations;
+  }
+
+  private static boolean isPointer(String text) {
+    return text.isEmpty() || text.startsWith("/");
+  }
+
+  private static PoolcheckException unexpected(String where, JsonNode value) {
+    String shown = value.toString();
+    return new PoolcheckException(
+        where
+            + " returned "
+            + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown)
+            + "; a rule must return strings or objects with a string msg and an optional pointer.");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.poolcheck.engine.rule;
+
+import static dev.poolcheck.engine.rego.TestPools.REPO;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolcheck.engine.rego.BuiltInPolicies;
+import dev.poolcheck.engine.rego.EvaluationMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RuleDocsTest {
+
+  private static final String HOW_TO_FIX =
+      "; regenerate with: mvn -q -pl engine test-compile exec:java"
+          + " -Dexec.mainClass=dev.poolcheck.engine.rule.RuleDocs -Dexec.classpathScope=test"
+          + " -Dexec.args=..";
+
+  @Test
+  void everyBuiltInRulePageHasAnUpToDateGeneratedHeader() throws IOException {
+    BuiltInPolicies policies = BuiltInPolicies.load(EvaluationMode.INTERPRETED);
+    for (Rule rule : policies.rules()) {
+      RuleDescriptor d = rule.descriptor();
+      Path page = REPO.resolve("docs/rules").resolve(d.id() + ".md");
+      assertTrue(Files.exists(page), page + " is missing" + HOW_TO_FIX);
+      String text = Files.readString(page);
+      String expected = RuleDocs.page(text, RuleDocs.header(d, policies.sources().get(d.id())));
+      assertEquals(expected, text, page + " is stale" + HOW_TO_FIX);
+    }
+  }
+
+  @Test
+  void regeneratingKeepsTheHandWrittenPart() {
+    String page = RuleDocs.START + "\nold\n" + RuleDocs.END + "\n\n## Bad\n\nmine\n";
+    assertEquals(
+        RuleDocs.START + "\nnew\n" + RuleDocs.END + "\n\n## Bad\n\nmine\n",
+        RuleDocs.page(page, RuleDocs.START + "\nnew\n" + RuleDocs.END));
+  }
+}

@@ -1,0 +1,47 @@
+# METADATA
+# title: Helpers shared by the built-in rules
+# description: Where extensions are in the canonical pool, and how to read their names.
+package poolcheck.lib.extensions
+
+# Every extension with its canonical pointer, wherever it was written. cloudServiceConfiguration
+# keeps its extensions where they were written (see docs/architecture.md).
+all_extensions contains {"extension": ext, "pointer": pointer} if {
+	some section in ["virtualMachineConfiguration", "cloudServiceConfiguration"]
+	some i, ext in input[section].extensions
+	is_object(ext)
+	pointer := concat("/", ["", section, "extensions", format_int(i, 10)])
+}
+
+# ARM template expressions ("[parameters('x')]") stay strings in the canonical pool; their value is
+# unknown until deployment, so rules must not judge them. "[[" escapes a literal "[".
+is_expression(value) if {
+	startswith(value, "[")
+	not startswith(value, "[[")
+}
+
+# A publisher or type that is written literally: a string that is not an ARM expression.
+known(value) if {
+	is_string(value)
+	not is_expression(value)
+}
+
+# The extension's name for messages, or a placeholder when it has none we can print.
+name(ext) := ext.name if {
+	is_string(ext.name)
+} else := "(unnamed)"
+
+# The Custom Script family. Batch reserves the type "CustomScript" whatever the publisher; the
+# Windows and legacy Linux Custom Script extensions are the same thing under other type names.
+custom_script(ext) if {
+	known(ext.type)
+	lower(ext.type) == "customscript"
+}
+
+custom_script(ext) if {
+	known(ext.publisher)
+	known(ext.type)
+	[lower(ext.publisher), lower(ext.type)] in {
+		["microsoft.compute", "customscriptextension"],
+		["microsoft.ostcextensions", "customscriptforlinux"],
+	}
+}

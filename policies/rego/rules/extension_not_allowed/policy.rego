@@ -1,0 +1,37 @@
+# METADATA
+# title: Extension is not on the allow-list
+# description: >-
+#   Azure Batch accepts only the extensions it supports (or that support enabled for the account).
+#   The default allow-list is the one the Batch documentation gave; add your own publisher/type
+#   pairs under allowedExtensions in the configuration. Publisher and type match case-insensitively.
+# custom:
+#   id: extension-not-allowed
+#   severity: error
+#   since: 0.1.0
+package poolcheck.rules.extension_not_allowed
+
+import data.poolcheck.lib.extensions
+
+allowed contains [lower(entry.publisher), lower(entry.type)] if {
+	some entry in data.allowedExtensions
+	is_string(entry.publisher)
+	is_string(entry.type)
+}
+
+deny contains finding if {
+	some item in extensions.all_extensions
+	ext := item.extension
+	extensions.known(ext.publisher)
+	extensions.known(ext.type)
+
+	# Custom Script has its own, more specific rule.
+	not extensions.custom_script(ext)
+	not [lower(ext.publisher), lower(ext.type)] in allowed
+	finding := {
+		"msg": sprintf(
+			"extension '%s' uses %s/%s, which is not on the list of extensions Azure Batch supports; use a supported extension, or if support for it was enabled on your Batch account, add {publisher: %s, type: %s} to allowedExtensions in the configuration",
+			[extensions.name(ext), ext.publisher, ext.type, ext.publisher, ext.type],
+		),
+		"pointer": concat("", [item.pointer, "/type"]),
+	}
+}

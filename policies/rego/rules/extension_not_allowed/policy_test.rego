@@ -1,0 +1,61 @@
+package poolcheck.rules.extension_not_allowed_test
+
+import data.poolcheck.rules.extension_not_allowed.deny
+
+pool_with(ext) := {"scope": "pool", "virtualMachineConfiguration": {"extensions": [ext]}}
+
+test_unlisted_extension_is_denied if {
+	ext := {"name": "dsc", "publisher": "Microsoft.Powershell", "type": "DSC"}
+	some finding in deny with input as pool_with(ext)
+	finding.pointer == "/virtualMachineConfiguration/extensions/0/type"
+	contains(finding.msg, "Microsoft.Powershell/DSC")
+	contains(finding.msg, "allowedExtensions")
+}
+
+test_every_default_entry_is_allowed if {
+	every entry in data.allowedExtensions {
+		count(deny) == 0 with input as pool_with({"name": "e", "publisher": entry.publisher, "type": entry.type})
+	}
+}
+
+test_every_default_entry_names_its_source if {
+	every entry in data.allowedExtensions {
+		is_string(entry.source)
+	}
+}
+
+test_publisher_and_type_match_case_insensitively if {
+	ext := {"name": "kv", "publisher": "microsoft.azure.keyvault", "type": "KEYVAULTFORLINUX"}
+	count(deny) == 0 with input as pool_with(ext)
+}
+
+test_user_pairs_extend_the_list if {
+	ext := {"name": "dsc", "publisher": "Microsoft.Powershell", "type": "DSC"}
+	count(deny) == 0 with input as pool_with(ext)
+		with data.allowedExtensions as [{"publisher": "Microsoft.Powershell", "type": "DSC"}]
+}
+
+test_custom_script_is_left_to_its_own_rule if {
+	ext := {"name": "s", "publisher": "Microsoft.Azure.Extensions", "type": "CustomScript"}
+	count(deny) == 0 with input as pool_with(ext)
+}
+
+test_arm_expressions_are_unknown if {
+	ext := {"name": "x", "publisher": "[parameters('publisher')]", "type": "DSC"}
+	count(deny) == 0 with input as pool_with(ext)
+}
+
+test_missing_publisher_is_left_to_the_schema if {
+	count(deny) == 0 with input as pool_with({"name": "x", "type": "DSC"})
+}
+
+test_escaped_bracket_is_a_literal_value if {
+	ext := {"name": "x", "publisher": "[[Contoso", "type": "Thing"}
+	count(deny) == 1 with input as pool_with(ext)
+}
+
+test_extension_under_cloud_service_configuration_is_checked if {
+	pool := {"scope": "pool", "cloudServiceConfiguration": {"extensions": [{"publisher": "A", "type": "B"}]}}
+	some finding in deny with input as pool
+	finding.pointer == "/cloudServiceConfiguration/extensions/0/type"
+}
