@@ -11,8 +11,30 @@ import java.util.Optional;
  */
 public final class PositionIndex {
 
-  private final Map<String, SourceRange> values = new HashMap<>();
-  private final Map<String, SourceRange> keys = new HashMap<>();
+  private final Map<String, SourceRange> values;
+  private final Map<String, SourceRange> keys;
+
+  public PositionIndex() {
+    this(16);
+  }
+
+  /** An index sized for about {@code expectedValues} pointers, which saves rehashing big files. */
+  PositionIndex(int expectedValues) {
+    int capacity = (int) Math.min(1 << 28, Math.max(16, expectedValues * 4L / 3 + 1));
+    values = new HashMap<>(capacity);
+    keys = new HashMap<>(capacity);
+  }
+
+  /** Line table of the source text, kept so positions inside embedded JSON can be added later. */
+  private LineStarts lines;
+
+  void attach(LineStarts lineStarts) {
+    this.lines = lineStarts;
+  }
+
+  LineStarts lines() {
+    return lines;
+  }
 
   public void putValue(String pointer, SourceRange range) {
     values.put(pointer, range);
