@@ -79,6 +79,15 @@ python3 "$here/measure.py" --root "$root" --corpus "$corpora" --sizes "$sizes" \
   --runs "$runs" --large-runs "$large_runs" --out "$results" \
   ${archive:+--cds-archive "$archive"}
 
+# What the measured runs found, against what the generator planted (largest corpus).
+largest="${size_list[${#size_list[@]}-1]}"
+echo "== findings on the $largest-file corpus: bench/corpus_check.py"
+set +e
+bin/poolcheck check "$corpora/$largest" --format sarif --output "$results/corpus-$largest.sarif" >/dev/null
+set -e
+python3 "$here/corpus_check.py" "$corpora/$largest.tsv" "$results/corpus-$largest.sarif" \
+  | tee "$results/corpus-check.md"
+
 if [ "$jmh" = 1 ]; then
   echo "== JMH: java -jar bench/target/benchmarks.jar ${jmh_args[*]}"
   java -jar bench/target/benchmarks.jar "${jmh_args[@]}" \
