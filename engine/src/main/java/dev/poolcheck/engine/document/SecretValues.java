@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -31,24 +33,50 @@ public final class SecretValues {
   private final List<SourceRange> ranges;
   private final Set<String> literals;
 
-  private SecretValues(List<SourceRange> ranges, Set<String> literals) {
+  private final boolean unparsed;
+
+  private SecretValues(List<SourceRange> ranges, Set<String> literals, boolean unparsed) {
     this.ranges = ranges;
     this.literals = literals;
+    this.unparsed = unparsed;
   }
 
   public static SecretValues none() {
-    return new SecretValues(List.of(), Set.of());
+    return new SecretValues(List.of(), Set.of(), false);
   }
 
   /** Finds the secrets of a parsed document. */
   public static SecretValues of(ParsedDocument doc) {
+    return of(doc, List.of());
+  }
+
+  /**
+   * Finds the secrets of a parsed document and of its pools, whose canonical form also holds what
+   * was parsed out of strings (stringified extension settings).
+   */
+  public static SecretValues of(ParsedDocument doc, List<PoolDocument> pools) {
     if (doc.root().isEmpty()) {
-      return none();
+      return new SecretValues(List.of(), Set.of(), true);
     }
     List<SourceRange> ranges = new ArrayList<>();
     Set<String> literals = new HashSet<>();
-    walk(doc.root().get(), JsonPointer.empty(), false, doc.positions(), ranges, literals);
-    return new SecretValues(List.copyOf(ranges), Set.copyOf(literals));
+    walk(
+        doc.root().get(),
+        JsonPointer.empty(),
+        false,
+        p -> doc.positions().value(p),
+        ranges,
+        literals);
+    for (PoolDocument pool : pools) {
+      walk(
+          pool.canonical(),
+          JsonPointer.empty(),
+          false,
+          p -> doc.positions().value(pool.pointers().toSource(p)),
+          ranges,
+          literals);
+    }
+    return new SecretValues(List.copyOf(ranges), Set.copyOf(literals), false);
   }
 
   /**
@@ -72,7 +100,7 @@ public final class SecretValues {
       JsonNode node,
       JsonPointer ptr,
       boolean secret,
-      PositionIndex positions,
+      Function<String, Optional<SourceRange>> positions,
       List<SourceRange> ranges,
       Set<String> literals) {
     if (node.isObject()) {
@@ -90,7 +118,7 @@ public final class SecretValues {
       String text = node.asText();
       boolean isSecret = (secret || looksSecret(text)) && !isArmExpression(text);
       if (isSecret && !text.isEmpty()) {
-        positions.value(ptr.toString()).ifPresent(ranges::add);
+        positions.apply(ptr.toString()).ifPresent(ranges::add);
         if (text.length() >= 4) {
           literals.add(text);
         }
@@ -98,8 +126,15 @@ public final class SecretValues {
     }
   }
 
-  /** The line with every secret value on it replaced by asterisks of the same length. */
+  /**
+   * The line with every secret value on it replaced by asterisks of the same length. For a document
+   * that could not be parsed, values of secret-looking keys and secret-looking strings on the line
+   * are masked as well as the line's text allows.
+   */
   public String mask(int lineNumber, String line) {
+    if (unparsed) {
+      return maskUnparsed(line);
+    }
     char[] chars = line.toCharArray();
     for (SourceRange r : ranges) {
       int startLine = r.start().line();
@@ -121,6 +156,29 @@ public final class SecretValues {
       }
     }
     return new String(chars);
+  }
+
+  // A quoted or plain scalar after a key: "key": "value" (JSON) or key: value (YAML).
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "([\"']?)([A-Za-z0-9_.-]+)\\1\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^\\s,{}\\[\\]#][^,{}#]*)");
+
+  private static String maskUnparsed(String line) {
+    java.util.regex.Matcher m = KEY_VALUE.matcher(line);
+    StringBuilder out = new StringBuilder(line);
+    while (m.find()) {
+      String value = m.group(3);
+      String bare = value.replaceAll("^[\"']|[\"']$", "");
+      if ((isSecretKey(m.group(2)) || looksSecret(bare)) && !isArmExpression(bare.trim())) {
+        for (int i = m.start(3); i < m.end(3); i++) {
+          char c = line.charAt(i);
+          if (c != '"' && c != '\'') {
+            out.setCharAt(i, '*');
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** The text with every secret literal of this document replaced by {@code ***}. */

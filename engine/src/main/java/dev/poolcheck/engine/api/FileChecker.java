@@ -1,0 +1,197 @@
+package dev.poolcheck.engine.api;
+
+import dev.poolcheck.engine.document.DocumentFindings;
+import dev.poolcheck.engine.document.DocumentLoader;
+import dev.poolcheck.engine.document.Extraction;
+import dev.poolcheck.engine.document.LoaderLimits;
+import dev.poolcheck.engine.document.ParsedDocument;
+import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.document.PoolExtractor;
+import dev.poolcheck.engine.document.SecretValues;
+import dev.poolcheck.engine.report.CheckedDocument;
+import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.report.ToolError;
+import dev.poolcheck.engine.rule.Rule;
+import dev.poolcheck.engine.rule.RuleContext;
+import dev.poolcheck.engine.rule.RuleDescriptor;
+import dev.poolcheck.engine.rule.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Checks one input from bytes to findings: load, extract pools, run every rule on every pool, map
+ * pointers back to source positions, and take the excerpts reporters show (secrets masked). One
+ * instance serves all worker threads; it keeps no state per file.
+ */
+final class FileChecker {
+
+  /** A redacted source line that a finding points at. */
+  record Excerpt(String file, int line, String text) {}
+
+  /** What checking one input produced; the input itself is dropped after this. */
+  record FileOutcome(
+      List<Finding> findings,
+      List<CheckedDocument> documents,
+      List<ToolError> errors,
+      List<Excerpt> excerpts) {}
+
+  private static final RuleDescriptor UNREADABLE =
+      DocumentFindings.descriptors().stream()
+          .filter(d -> d.id().equals(DocumentFindings.UNREADABLE_INPUT))
+          .findFirst()
+          .orElseThrow();
+
+  private final CheckRequest request;
+  private final RuleSet rules;
+  private final LoaderLimits limits = LoaderLimits.defaults();
+  private final DocumentLoader loader = new DocumentLoader(limits);
+  private final PoolExtractor extractor = new PoolExtractor();
+
+  FileChecker(CheckRequest request, RuleSet rules) {
+    this.request = request;
+    this.rules = rules;
+  }
+
+  FileOutcome check(InputCollector.Input input, InputStream stdin) {
+    Optional<String> problem = input.problem();
+    byte[] bytes = null;
+    if (problem.isEmpty()) {
+      try {
+        bytes = read(input.path(), stdin);
+      } catch (IOException e) {
+        problem = Optional.of("cannot be read: " + e.getMessage());
+      } catch (InputTooLarge e) {
+        problem = Optional.of(e.getMessage());
+      }
+    }
+    if (problem.isPresent()) {
+      Finding f =
+          new Finding(
+              UNREADABLE.id(),
+              UNREADABLE.severity(),
+              problem.get(),
+              input.name(),
+              "",
+              SourceRange.FILE_START);
+      return new FileOutcome(
+          List.of(f),
+          List.of(new CheckedDocument(input.name(), 0, "unknown", 0)),
+          List.of(),
+          List.of());
+    }
+    List<Finding> findings = new ArrayList<>();
+    List<CheckedDocument> documents = new ArrayList<>();
+    List<ToolError> errors = new ArrayList<>();
+    List<Excerpt> excerpts = new ArrayList<>();
+    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
+      List<Finding> docFindings = new ArrayList<>(doc.problems());
+      Extraction extraction = extractor.extract(doc, request.kind());
+      docFindings.addAll(extraction.findings());
+      documents.add(
+          new CheckedDocument(
+              input.name(),
+              doc.index(),
+              extraction.kind().map(k -> k.id()).orElse("unknown"),
+              extraction.pools().size()));
+      for (PoolDocument pool : extraction.pools()) {
+        RuleContext context = new RuleContext(request.asOf(), rules.data());
+        for (Rule rule : rules.rules()) {
+          runRule(rule, pool, context, docFindings, errors);
+        }
+      }
+      SecretValues secrets = SecretValues.of(doc, extraction.pools());
+      TreeSet<Integer> lines = new TreeSet<>();
+      for (Finding f : docFindings) {
+        findings.add(scrubbed(f, secrets));
+        lines.add(f.line());
+      }
+      for (int line : lines) {
+        String text = doc.source().line(line);
+        excerpts.add(new Excerpt(input.name(), line, secrets.mask(line, text)));
+      }
+    }
+    return new FileOutcome(findings, documents, errors, excerpts);
+  }
+
+  private void runRule(
+      Rule rule,
+      PoolDocument pool,
+      RuleContext context,
+      List<Finding> out,
+      List<ToolError> errors) {
+    RuleDescriptor d = rule.descriptor();
+    List<Violation> violations;
+    try {
+      violations = rule.check(pool, context);
+    } catch (PoolcheckException e) {
+      errors.add(new ToolError(d.id(), e.getMessage() + " (while checking " + where(pool) + ")"));
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      errors.add(
+          new ToolError(
+              d.id(),
+              "rule '"
+                  + d.id()
+                  + "' failed while checking "
+                  + where(pool)
+                  + ": "
+                  + e.getClass().getSimpleName()
+                  + "; the other rules and files were still checked"));
+      return;
+    }
+    for (Violation v : violations) {
+      String pointer =
+          v.space() == Violation.PointerSpace.CANONICAL
+              ? pool.pointers().toSource(v.pointer())
+              : v.pointer();
+      out.add(
+          new Finding(
+              d.id(),
+              v.severity() != null ? v.severity() : d.severity(),
+              v.message(),
+              pool.fileName(),
+              pointer,
+              pool.source().positions().locate(pointer)));
+    }
+  }
+
+  private static String where(PoolDocument pool) {
+    return pool.fileName() + (pool.sourcePointer().isEmpty() ? "" : " at " + pool.sourcePointer());
+  }
+
+  private static Finding scrubbed(Finding f, SecretValues secrets) {
+    String message = secrets.scrub(f.message());
+    return message.equals(f.message())
+        ? f
+        : new Finding(
+            f.ruleId(), f.severity(), message, f.file(), f.pointer(), f.range(), f.status());
+  }
+
+  private byte[] read(Optional<Path> path, InputStream stdin) throws IOException {
+    if (path.isEmpty()) {
+      byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+      if (bytes.length > limits.maxBytes()) {
+        throw new InputTooLarge(limits.maxBytes());
+      }
+      return bytes;
+    }
+    long size = Files.size(path.get());
+    if (size > limits.maxBytes()) {
+      throw new InputTooLarge(limits.maxBytes());
+    }
+    return Files.readAllBytes(path.get());
+  }
+
+  private static final class InputTooLarge extends RuntimeException {
+    InputTooLarge(long max) {
+      super("larger than " + (max >> 20) + " MiB; poolcheck does not read files this large");
+    }
+  }
+}

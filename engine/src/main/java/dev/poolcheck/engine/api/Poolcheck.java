@@ -1,0 +1,103 @@
+package dev.poolcheck.engine.api;
+
+import dev.poolcheck.engine.config.Baseline;
+import dev.poolcheck.engine.config.Configuration;
+import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.CheckedDocument;
+import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.report.SourceExcerpts;
+import dev.poolcheck.engine.report.ToolError;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The one entry point of the engine: a {@link CheckRequest} in, a {@link CheckResult} out. Front
+ * ends only translate options into the request and the result into output and an exit code.
+ *
+ * <p>Bad input files never make this throw: they become findings. It throws {@link
+ * PoolcheckException} only when it cannot do its job at all (invalid configuration, broken policy
+ * bundle, bad glob).
+ */
+public final class Poolcheck {
+
+  /** Checks what the request names. */
+  public CheckResult check(CheckRequest request) {
+    Configuration config = loadConfiguration(request);
+    List<String> excludes = new ArrayList<>(request.excludes());
+    excludes.addAll(config.excludes());
+    InputCollector collector = new InputCollector(request.baseDir(), request.includes(), excludes);
+    InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
+
+    // Created once per run; policy instances inside are made lazily, one per worker thread.
+    RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
+    List<ToolError> errors = new ArrayList<>(inputs.errors());
+
+    List<FileChecker.FileOutcome> outcomes = checkAll(request, config, rules, inputs.inputs());
+    List<Finding> findings = new ArrayList<>();
+    List<CheckedDocument> documents = new ArrayList<>();
+    SourceExcerpts excerpts = new SourceExcerpts();
+    for (FileChecker.FileOutcome o : outcomes) {
+      findings.addAll(o.findings());
+      documents.addAll(o.documents());
+      errors.addAll(o.errors());
+      o.excerpts().forEach(e -> excerpts.put(e.file(), e.line(), e.text()));
+    }
+    findings = config.apply(findings);
+    if (request.baseline().isPresent()) {
+      findings = Baseline.read(request.baseline().get()).apply(findings);
+    }
+    findings.sort(Finding.ORDER);
+    if (request.writeBaseline().isPresent()) {
+      Baseline.write(request.writeBaseline().get(), findings);
+    }
+    documents.sort(
+        Comparator.comparing(CheckedDocument::file).thenComparing(CheckedDocument::index));
+    Severity failOn = request.failOn().or(config::failOn).orElse(Severity.ERROR);
+    return new CheckResult(findings, documents, errors, rules.descriptors(), excerpts, failOn);
+  }
+
+  private static Configuration loadConfiguration(CheckRequest request) {
+    if (request.configFile().isPresent()) {
+      return Configuration.load(request.baseDir().resolve(request.configFile().get()));
+    }
+    return Configuration.find(request.baseDir())
+        .map(Configuration::load)
+        .orElse(Configuration.empty());
+  }
+
+  private List<FileChecker.FileOutcome> checkAll(
+      CheckRequest request,
+      Configuration config,
+      RuleSet rules,
+      List<InputCollector.Input> inputs) {
+    FileChecker checker = new FileChecker(request, rules);
+    if (request.threads() == 1 || inputs.size() < 2) {
+      return inputs.stream().map(in -> checker.check(in, request.stdin())).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.threads(), inputs.size()));
+    try {
+      List<Future<FileChecker.FileOutcome>> futures = new ArrayList<>();
+      for (InputCollector.Input in : inputs) {
+        futures.add(pool.submit(() -> checker.check(in, request.stdin())));
+      }
+      List<FileChecker.FileOutcome> out = new ArrayList<>(futures.size());
+      for (Future<FileChecker.FileOutcome> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PoolcheckException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new PoolcheckException("internal error while checking: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

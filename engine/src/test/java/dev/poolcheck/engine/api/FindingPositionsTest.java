@@ -1,0 +1,243 @@
+package dev.poolcheck.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks every finding of every fixture against an oracle independent of the loader: the text at
+ * the reported line and column, read by a fresh parser, must be the value at the finding's pointer.
+ */
+class FindingPositionsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  static Stream<String> fixtures() {
+    return FixtureRepository.allFixtureFiles().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void everyFindingPointsAtTheValueItNames(String fixture) throws IOException {
+    CheckResult result = new Poolcheck().check(FixtureRepository.request(fixture).build());
+    assertTrue(result.errors().isEmpty(), () -> "tool errors: " + result.errors());
+    Path file = FixtureRepository.ROOT.resolve(fixture);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<String> lines = text.lines().toList();
+    JsonNode root = parseWhole(fixture, text);
+    List<String> problems = new ArrayList<>();
+    for (Finding f : result.findings()) {
+      assertEquals(fixture, f.file());
+      assertTrue(f.line() >= 1 && f.column() >= 1, () -> "position not 1-based: " + f);
+      if (f.line() > Math.max(1, lines.size()) + 1) {
+        problems.add("line beyond the end of the file: " + f);
+        continue;
+      }
+      if (root == null || f.pointer().isEmpty()) {
+        continue; // unparseable file or whole-file finding: nothing to compare against
+      }
+      String error = checkAgainstSource(fixture, text, lines, root, f);
+      if (error != null) {
+        problems.add(error);
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  @Test
+  void oracleRejectsAWrongColumn() throws IOException {
+    String text = "{\n  \"a\": \"x\",\n  \"b\": 5\n}\n";
+    JsonNode root = JSON.readTree(text);
+    Finding right =
+        new Finding(
+            "r",
+            dev.poolcheck.engine.report.Severity.ERROR,
+            "m",
+            "f.json",
+            "/b",
+            dev.poolcheck.engine.report.SourceRange.at(3, 8));
+    Finding wrong =
+        new Finding(
+            "r",
+            dev.poolcheck.engine.report.Severity.ERROR,
+            "m",
+            "f.json",
+            "/b",
+            dev.poolcheck.engine.report.SourceRange.at(2, 8));
+    List<String> lines = text.lines().toList();
+    assertEquals(null, checkAgainstSource("f.json", text, lines, root, right));
+    assertFalse(checkAgainstSource("f.json", text, lines, root, wrong) == null);
+  }
+
+  private static JsonNode parseWhole(String name, String text) {
+    try {
+      if (name.endsWith(".json")) {
+        return JSON.readTree(text);
+      }
+      List<JsonNode> docs = YAML.readValues(YAML.createParser(text), JsonNode.class).readAll();
+      return docs.size() == 1 ? docs.get(0) : null; // multi-document: pointers are per document
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Null when the source at the finding's position is the value at its pointer. */
+  private static String checkAgainstSource(
+      String name, String text, List<String> lines, JsonNode root, Finding f) {
+    JsonNode expected = root.at(f.pointer());
+    String rest = tail(text, lines, f.line(), f.column());
+    if (f.ruleId().equals("duplicate-key")) {
+      // Reported at the second key, which is where the user has to look.
+      String key =
+          f.pointer()
+              .substring(f.pointer().lastIndexOf('/') + 1)
+              .replace("~1", "/")
+              .replace("~0", "~");
+      return rest.startsWith("\"" + key + "\"") || rest.startsWith(key)
+          ? null
+          : f + ": no key '" + key + "' at " + f.line() + ":" + f.column();
+    }
+    if (f.ruleId().equals("settings-not-json")) {
+      // The parse error of a string that holds JSON is reported inside that string.
+      return insideStringLiteral(lines.get(f.line() - 1), f.column())
+          ? null
+          : f + ": not inside the settings string";
+    }
+    if (expected.isMissingNode()) {
+      // Either a property that is missing, reported at its parent, or a value inside a string that
+      // holds JSON (stringified settings), whose position must then lie inside that string.
+      String ancestor = f.pointer();
+      while (root.at(ancestor).isMissingNode()) {
+        ancestor = ancestor.substring(0, ancestor.lastIndexOf('/'));
+      }
+      if (root.at(ancestor).isTextual()) {
+        return insideStringLiteral(lines.get(f.line() - 1), f.column())
+            ? null
+            : f + ": not inside the string at " + ancestor;
+      }
+      Finding atParent =
+          new Finding(f.ruleId(), f.severity(), f.message(), f.file(), ancestor, f.range());
+      return checkAgainstSource(name, text, lines, root, atParent);
+    }
+    JsonNode actual;
+    try {
+      actual = name.endsWith(".json") ? readOneJson(rest) : readOneYaml(rest, expected);
+    } catch (IOException | RuntimeException e) {
+      return f
+          + ": cannot read a value at "
+          + f.line()
+          + ":"
+          + f.column()
+          + " ("
+          + e.getMessage()
+          + ")";
+    }
+    if (!sameValue(expected, actual)) {
+      return f
+          + ": at "
+          + f.line()
+          + ":"
+          + f.column()
+          + " the source has "
+          + abbreviate(actual)
+          + " but "
+          + f.pointer()
+          + " is "
+          + abbreviate(expected);
+    }
+    return null;
+  }
+
+  private static boolean sameValue(JsonNode expected, JsonNode actual) {
+    if (expected.isValueNode()) {
+      return expected.asText().equals(actual.asText());
+    }
+    return expected.equals(actual);
+  }
+
+  private static JsonNode readOneJson(String rest) throws IOException {
+    try (JsonParser p = JSON.getFactory().createParser(rest)) {
+      return JSON.readTree(p);
+    }
+  }
+
+  /** A YAML value at a position: a scalar up to the end of its line, or a block by indentation. */
+  private static JsonNode readOneYaml(String rest, JsonNode expected) throws IOException {
+    if (expected.isValueNode()) {
+      String line = rest.lines().findFirst().orElse("");
+      String scalar = line.replaceFirst("\\s+#.*$", "").replaceFirst("[,\\]}]+\\s*$", "").trim();
+      return YAML.readTree("v: " + scalar).get("v");
+    }
+    if (rest.startsWith("{") || rest.startsWith("[")) {
+      return YAML.readTree(rest.lines().findFirst().get());
+    }
+    // A block: the first line at its column, then the lines indented at least as far.
+    List<String> block = rest.lines().toList();
+    int indent = -1;
+    StringBuilder out = new StringBuilder(block.get(0)).append('\n');
+    for (String l : block.subList(1, block.size())) {
+      int lead = l.length() - l.stripLeading().length();
+      if (l.isBlank()) {
+        continue;
+      }
+      if (indent < 0) {
+        indent = lead;
+      }
+      if (lead < indent) {
+        break;
+      }
+      out.append(l.substring(indent)).append('\n');
+    }
+    return YAML.readTree(out.toString());
+  }
+
+  /** Whether a 1-based column of a JSON line lies inside a string literal (after its quote). */
+  private static boolean insideStringLiteral(String line, int column) {
+    boolean inside = false;
+    int start = -1;
+    for (int i = 0; i < line.length() && i < column - 1; i++) {
+      char c = line.charAt(i);
+      if (inside && c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inside = !inside;
+        start = i;
+      }
+    }
+    return inside && start >= 0 && start < column - 2;
+  }
+
+  private static String tail(String text, List<String> lines, int line, int column) {
+    int offset = 0;
+    for (int i = 1; i < line; i++) {
+      offset = text.indexOf('\n', offset) + 1;
+    }
+    return text.substring(Math.min(text.length(), offset + column - 1));
+  }
+
+  private static String abbreviate(JsonNode n) {
+    String s = String.valueOf(n);
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+}

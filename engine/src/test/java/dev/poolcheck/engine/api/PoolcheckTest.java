@@ -1,0 +1,199 @@
+package dev.poolcheck.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.report.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PoolcheckTest {
+
+  private final Poolcheck poolcheck = new Poolcheck();
+
+  private static List<Finding> withRule(CheckResult r, String id) {
+    return r.findings().stream().filter(f -> f.ruleId().equals(id)).toList();
+  }
+
+  @Test
+  void reportsParseErrorAtEndOfTruncatedSeedBody() {
+    CheckResult r =
+        poolcheck.check(
+            FixtureRepository.request("fixtures/seed/put-body-as-printed.json").build());
+    List<Finding> syntax = withRule(r, "syntax-error");
+    assertEquals(1, syntax.size(), () -> r.findings().toString());
+    Finding f = syntax.get(0);
+    assertEquals(50, f.line());
+    assertEquals(10, f.column());
+    assertTrue(f.message().contains("add '}}'"), f.message());
+    assertEquals(1, r.exitCode());
+  }
+
+  @Test
+  void missingPathIsAToolErrorButTheOtherFilesAreStillChecked() {
+    CheckResult r =
+        poolcheck.check(
+            FixtureRepository.request("no/such/file.json", "fixtures/seed/put-body-as-printed.json")
+                .build());
+    assertEquals(1, r.errors().size());
+    assertTrue(r.errors().get(0).message().contains("no such file"));
+    assertFalse(withRule(r, "syntax-error").isEmpty());
+    assertEquals(2, r.exitCode());
+  }
+
+  @Test
+  void folderWalkHonoursIncludesAndExcludesAndSortsOutput() {
+    CheckResult r =
+        poolcheck.check(
+            FixtureRepository.request("fixtures")
+                .includes(List.of("**/*.yaml"))
+                .excludes(List.of("**/other/**"))
+                .build());
+    assertFalse(r.documents().isEmpty());
+    assertTrue(r.documents().stream().allMatch(d -> d.file().endsWith(".yaml")));
+    assertTrue(r.documents().stream().noneMatch(d -> d.file().contains("/other/")));
+    List<Finding> sorted = r.findings().stream().sorted(Finding.ORDER).toList();
+    assertEquals(sorted, r.findings());
+  }
+
+  @Test
+  void outputIsTheSameOnOneThreadAndOnSeveral() {
+    CheckResult one = poolcheck.check(FixtureRepository.request("fixtures").threads(1).build());
+    CheckResult two = poolcheck.check(FixtureRepository.request("fixtures").threads(4).build());
+    assertEquals(one.findings(), two.findings());
+    assertEquals(one.documents(), two.documents());
+  }
+
+  @Test
+  void readsStdinUnderTheGivenName() {
+    String yaml = "id: p1\nvmSize: STANDARD_D2S_V5\nvirtualMachineConfig: {}\n";
+    CheckResult r =
+        poolcheck.check(
+            FixtureRepository.request("-")
+                .stdin(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "pool.yaml")
+                .build());
+    assertEquals("pool.yaml", r.documents().get(0).file());
+    assertEquals("data-plane", r.documents().get(0).kind());
+    Finding typo = withRule(r, "schema-unknown-property").get(0);
+    assertEquals(3, typo.line());
+    assertTrue(typo.message().contains("virtualMachineConfiguration"), typo.message());
+  }
+
+  @Test
+  void forcedKindOverridesDetection() {
+    CheckResult r =
+        poolcheck.check(
+            FixtureRepository.request("fixtures/other/package.json")
+                .kind(DocumentKind.DATA_PLANE)
+                .build());
+    assertEquals("data-plane", r.documents().get(0).kind());
+    assertTrue(withRule(r, "not-a-pool-definition").isEmpty());
+  }
+
+  @Test
+  void configDisablesRulesOverridesSeverityAndCountsSuppressions(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("pool.json"),
+        "{\"id\": \"p\", \"vmSize\": \"x\", \"virtualMachineConfig\": {}, \"displayNam\": \"d\"}");
+    Files.writeString(
+        dir.resolve(".poolcheck.yaml"),
+        """
+        rules:
+          schema-required-property: off
+          schema-unknown-property: error
+        suppressions:
+          - rule: schema-unknown-property
+            file: pool.json
+            pointer: /displayNam
+            reason: kept for a migration script
+        """);
+    CheckResult r =
+        poolcheck.check(
+            CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path("pool.json").build());
+    assertTrue(withRule(r, "schema-required-property").isEmpty());
+    List<Finding> unknown = withRule(r, "schema-unknown-property");
+    assertEquals(2, unknown.size(), unknown::toString);
+    assertTrue(unknown.stream().allMatch(f -> f.severity() == Severity.ERROR));
+    assertEquals(1, r.summary().suppressed());
+    assertEquals(1, r.summary().error());
+    assertEquals(1, r.exitCode());
+  }
+
+  @Test
+  void commandLineFailOnWinsOverTheConfigFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pool.json"), "{\"id\": \"p\", \"vmSize\": \"x\", \"extra\": 1}");
+    Files.writeString(dir.resolve(".poolcheck.yaml"), "failOn: warning\n");
+    CheckRequest.Builder b =
+        CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path("pool.json");
+    CheckResult fromConfig = poolcheck.check(b.build());
+    assertEquals(Severity.WARNING, fromConfig.failOn());
+    CheckResult fromCli = poolcheck.check(b.failOn(Severity.ERROR).build());
+    assertEquals(Severity.ERROR, fromCli.failOn());
+  }
+
+  @Test
+  void baselineTurnsTodaysFindingsIntoBaselinedOnes(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pool.json"), "{\"id\": \"p\", \"vmSize\": \"x\", \"extra\": 1}");
+    Path baseline = dir.resolve("baseline.json");
+    CheckResult first =
+        poolcheck.check(
+            CheckRequest.builder(dir).path("pool.json").writeBaseline(baseline).build());
+    assertFalse(first.findings().isEmpty());
+    CheckResult second =
+        poolcheck.check(CheckRequest.builder(dir).path("pool.json").baseline(baseline).build());
+    assertEquals(0, second.summary().error() + second.summary().warning());
+    assertEquals(first.findings().size(), second.summary().baselined());
+    assertEquals(0, second.exitCode());
+  }
+
+  @Test
+  void invalidConfigurationIsAPoolcheckExceptionWithPosition(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(".poolcheck.yaml"), "rules:\n  extension-not-allowed: maybe\n");
+    PoolcheckException e =
+        assertThrows(
+            PoolcheckException.class, () -> poolcheck.check(CheckRequest.builder(dir).build()));
+    assertTrue(e.getMessage().contains(":2:"), e.getMessage());
+  }
+
+  @Test
+  void secretsNeverAppearInMessagesOrExcerpts(@TempDir Path dir) throws IOException {
+    String secret = "c2VjcmV0LXdvcmtzcGFjZS1rZXktdmFsdWU9PQ";
+    Files.writeString(
+        dir.resolve("pool.json"),
+        """
+        {"id": "p", "vmSize": "STANDARD_D2S_V5", "virtualMachineConfiguration": {
+          "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"},
+          "nodeAgentSKUId": "batch.node.ubuntu 24.04",
+          "extensions": [{"name": "oms", "publisher": "Microsoft.EnterpriseCloud.Monitoring",
+            "type": "OmsAgentForLinux", "typeHandlerVersion": "1.17",
+            "settings": {"workspaceId": "%s"},
+            "protectedSettings": {"workspaceKey": "%s"}, "settingz": {}}]}}
+        """
+            .formatted(secret, secret));
+    CheckResult r = poolcheck.check(CheckRequest.builder(dir).path("pool.json").build());
+    // The typo sits on the secret's line, so its excerpt must show the line with the secret masked.
+    Finding typo = withRule(r, "schema-unknown-property").get(0);
+    String excerpt = r.excerpts().line(typo.file(), typo.line()).orElseThrow();
+    assertTrue(excerpt.contains("\"workspaceKey\": \"****"), excerpt);
+    for (Finding f : r.findings()) {
+      assertFalse(f.message().contains(secret), f.message());
+      for (int line = 1; line <= 8; line++) {
+        r.excerpts()
+            .line(f.file(), line)
+            .ifPresent(text -> assertFalse(text.contains(secret), text));
+      }
+    }
+  }
+}
