@@ -19,12 +19,12 @@ def main():
     groups = defaultdict(dict)
     units = {}
     for r in results:
-        name = r["benchmark"].rsplit(".", 1)[-1]
-        params = ", ".join(f"{k}={v}" for k, v in sorted((r.get("params") or {}).items()))
+        owner, name = r["benchmark"].rsplit(".", 2)[-2:]
+        params = owner + ": " + ", ".join(f"{v}" for _, v in sorted((r.get("params") or {}).items()))
         metric = r["primaryMetric"]
         groups[params][name] = (metric["score"], metric["scoreError"])
         units[params] = metric["scoreUnit"]
-    print("| input | benchmark | score | error (99.9%) | unit | / jacksonParse |")
+    print("| benchmark class: input | benchmark | score | error (99.9%) | unit | / jacksonParse |")
     print("|---|---|---:|---:|---|---:|")
     for params in sorted(groups):
         base = groups[params].get(BASELINE)

@@ -21,14 +21,14 @@ large_runs="${BENCH_LARGE_RUNS:-3}"
 seed="${BENCH_SEED:-42}"
 jmh=1
 build=1
-jmh_args=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+jmh_args=(-f 1 -wi 4 -w 3s -i 4 -r 3s)
 
 for arg in "$@"; do
   case "$arg" in
     --quick)
       sizes="${BENCH_SIZES:-1,100,1000}"
       runs="${BENCH_RUNS:-3}"
-      jmh_args=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
+      jmh_args=(-f 1 -wi 2 -w 2s -i 2 -r 2s)
       ;;
     --no-jmh) jmh=0 ;;
     --no-build) build=0 ;;

@@ -13,14 +13,14 @@ import java.util.List;
  * ({@code management.json}, {@code arm.json}, ...) or {@code mix}: the corpus's first 100 files in
  * order, all kinds and formats with their planted violations, cycled one file per operation.
  */
-final class BenchInputs {
+public final class BenchInputs {
 
   static final long SEED = 42;
   static final int MIX_SIZE = 100;
 
   private BenchInputs() {}
 
-  static List<CorpusFile> select(String input) {
+  public static List<CorpusFile> select(String input) {
     List<CorpusFile> corpus = CorpusGenerator.generate(400, SEED);
     if (input.equals("mix")) {
       return corpus.subList(0, MIX_SIZE);
