@@ -129,11 +129,18 @@ public final class CorpusGenerator {
   }
 
   private static Violation violation(DocumentKind kind, Random random) {
-    // A node-extension response carries no node agent, so it cannot hold a retired one.
+    // A node-extension response carries no node agent, so it cannot hold a retired one; a
+    // data-plane body carries no Key Vault extension (it cannot have the identity one needs).
     List<Violation> possible = new ArrayList<>();
     for (Violation v : Violation.values()) {
-      if (v != Violation.NONE
-          && !(v == Violation.RETIRED_NODE_AGENT && kind == DocumentKind.NODE_EXTENSION)) {
+      boolean applies =
+          switch (v) {
+            case NONE -> false;
+            case RETIRED_NODE_AGENT -> kind != DocumentKind.NODE_EXTENSION;
+            case BAD_KEY_VAULT_URL -> kind != DocumentKind.DATA_PLANE;
+            default -> true;
+          };
+      if (applies) {
         possible.add(v);
       }
     }

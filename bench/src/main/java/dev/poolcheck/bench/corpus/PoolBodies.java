@@ -106,7 +106,7 @@ final class PoolBodies {
   // ---- the four kinds ---------------------------------------------------------------------
 
   ObjectNode management(String name, Violation violation) {
-    Design design = design(name, violation, identity(name));
+    Design design = design(name, violation, identity(name), false);
     ObjectNode body = JSON.objectNode();
     body.put("name", design.name());
     body.put("type", "Microsoft.Batch/batchAccounts/pools");
@@ -116,9 +116,9 @@ final class PoolBodies {
   }
 
   ObjectNode dataPlane(String name, Violation violation) {
-    // The data plane cannot set a pool identity; Key Vault still names the client id of an
-    // identity assigned elsewhere, which is how such bodies look in practice.
-    Design design = design(name, violation, identity(name));
+    // The data plane cannot set a pool identity, so its pools carry no Key Vault extension (it
+    // would have no identity to authenticate with): only extensions that need none.
+    Design design = design(name, violation, identity(name), true);
     ObjectNode body = JSON.objectNode();
     body.put("id", design.name());
     if (random.nextBoolean()) {
@@ -199,7 +199,8 @@ final class PoolBodies {
             "[parameters('identityId')]",
             "[reference(parameters('identityId'), '2023-01-31').clientId]");
     for (int i = 0; i < poolNames.size(); i++) {
-      Design design = design(poolNames.get(i), i == spoiled ? violation : Violation.NONE, identity);
+      Design design =
+          design(poolNames.get(i), i == spoiled ? violation : Violation.NONE, identity, false);
       ObjectNode pool = nested ? nestedPools.addObject() : resources.addObject();
       pool.put("type", nested ? "pools" : "Microsoft.Batch/batchAccounts/pools");
       pool.put("apiVersion", "2025-06-01");
@@ -283,7 +284,7 @@ final class PoolBodies {
 
   // ---- the design ---------------------------------------------------------------------------
 
-  private Design design(String name, Violation violation, Identity identity) {
+  private Design design(String name, Violation violation, Identity identity, boolean dataPlane) {
     boolean windows = violation != Violation.RETIRED_NODE_AGENT && random.nextInt(4) == 0;
     Image image =
         switch (violation) {
@@ -302,12 +303,17 @@ final class PoolBodies {
               + ".0";
       image = LINUX_IMAGES.get(0);
     }
-    List<ObjectNode> extensions = extensions(windows, identity, violation);
+    String vmSize = pick(VM_SIZES);
+    List<ObjectNode> extensions =
+        dataPlane
+            ? dataPlaneExtensions(
+                windows, vmSize.toUpperCase(java.util.Locale.ROOT).contains("_NC"), violation)
+            : extensions(windows, identity, violation);
     boolean autoScale = random.nextInt(3) == 0;
     return new Design(
         name,
         windows,
-        pick(VM_SIZES),
+        vmSize,
         image,
         galleryImageId,
         extensions,
@@ -356,6 +362,50 @@ final class PoolBodies {
     return extensions;
   }
 
+  /** One to three extensions that need no pool identity, for data-plane bodies. */
+  private List<ObjectNode> dataPlaneExtensions(boolean windows, boolean gpu, Violation violation) {
+    List<ObjectNode> extensions = new ArrayList<>();
+    extensions.add(securityPack(windows));
+    if (windows && random.nextBoolean()) {
+      extensions.add(
+          plainExtension("antimalware", "Microsoft.Azure.Security", "IaaSAntimalware", "1.3"));
+      extensions
+          .get(extensions.size() - 1)
+          .putObject("settings")
+          .put("AntimalwareEnabled", true)
+          .put("RealtimeProtectionEnabled", "true");
+    }
+    if (gpu) {
+      extensions.add(
+          plainExtension(
+              "gpudriver",
+              "Microsoft.HpcCompute",
+              windows ? "NvidiaGpuDriverWindows" : "NvidiaGpuDriverLinux",
+              windows ? "1.4" : "1.6"));
+    }
+    int spoiled = random.nextInt(extensions.size());
+    switch (violation) {
+      case CUSTOM_SCRIPT -> extensions.add(spoiled, customScript(windows));
+      case UNLISTED_EXTENSION -> extensions.add(spoiled, unlisted());
+      case TYPO_PROPERTY -> misspell(extensions.get(spoiled));
+      case BAD_KEY_VAULT_URL ->
+          throw new IllegalArgumentException("data-plane pools carry no Key Vault extension");
+      default -> {}
+    }
+    return extensions;
+  }
+
+  private static ObjectNode plainExtension(
+      String name, String publisher, String type, String version) {
+    ObjectNode extension = JSON.objectNode();
+    extension.put("name", name);
+    extension.put("publisher", publisher);
+    extension.put("type", type);
+    extension.put("typeHandlerVersion", version);
+    extension.put("autoUpgradeMinorVersion", true);
+    return extension;
+  }
+
   private ObjectNode keyVault(boolean windows, Identity identity, String name) {
     ObjectNode extension = JSON.objectNode();
     extension.put("name", name);
@@ -369,7 +419,8 @@ final class PoolBodies {
     ObjectNode settings = extension.putObject("settings");
     ObjectNode secrets = settings.putObject("secretsManagementSettings");
     secrets.put("pollingIntervalInS", pick("3600", "1800", "900"));
-    secrets.put("requireInitialSync", random.nextBoolean());
+    // Without it the extension reports success before the certificates arrive (a rule warns).
+    secrets.put("requireInitialSync", true);
     ArrayNode certificates = secrets.putArray("observedCertificates");
     String vault = "contoso-" + pick(WORKLOADS) + "-kv" + random.nextInt(10);
     int certificateCount = 1 + random.nextInt(4);
