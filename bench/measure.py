@@ -13,6 +13,7 @@ Called by bench/run.sh, which builds, installs the peers and generates the corpo
 """
 
 import argparse
+import datetime
 import json
 import os
 import platform
@@ -69,7 +70,7 @@ def corpus_files(corpus, kind):
     return sorted(str(p) for p in folder.iterdir()) if folder.is_dir() else []
 
 
-def cases_for(size, root, corpus_root, tools, cds_archive):
+def cases_for(size, root, corpus_root, tools, cds_archive, conftest_data):
     corpus = corpus_root / str(size)
     cases = []
     poolcheck = [str(root / "bin" / "poolcheck"), "check", str(corpus)]
@@ -97,8 +98,12 @@ def cases_for(size, root, corpus_root, tools, cds_archive):
                 str(root / "policies" / "rego"),
                 "--policy",
                 str(root / "bench" / "conftest"),
+                # The rules' data as the engine sees it: policies/rego/**/data.json, and the date
+                # retirements are judged against (the engine's default, today).
                 "--data",
-                str(root / "policies" / "rego" / "data.json"),
+                str(root / "policies" / "rego"),
+                "--data",
+                str(conftest_data),
                 str(corpus),
             ],
             "ok_exit": {0, 1},
@@ -225,13 +230,16 @@ def main():
     corpus_root = args.corpus.resolve()
     archive = args.cds_archive.resolve() if args.cds_archive and args.cds_archive.exists() else None
     only = set(args.only.split(",")) if args.only else None
+    args.out.mkdir(parents=True, exist_ok=True)
+    conftest_data = (args.out / "conftest-as-of.json").resolve()
+    conftest_data.write_text(json.dumps({"poolcheck": {"asOf": datetime.date.today().isoformat()}}))
     info = machine()
     print(f"measure: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB; {info['load_before']}", file=sys.stderr)
 
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         runs = args.large_runs if size >= 10000 else args.runs
-        for case in cases_for(size, root, corpus_root, tools, archive):
+        for case in cases_for(size, root, corpus_root, tools, archive, conftest_data):
             if only and case["tool"] not in only:
                 continue
             print(f"measure: {case['tool']} on {size} files, {args.warmup} warm-up + {runs} runs", file=sys.stderr)
