@@ -2,8 +2,10 @@
 # title: Extension is not on the allow-list
 # description: >-
 #   Azure Batch accepts only the extensions it supports (or that support enabled for the account).
-#   The default allow-list is the one the Batch documentation gave; add your own publisher/type
-#   pairs under allowedExtensions in the configuration. Publisher and type match case-insensitively.
+#   The default allow-list is the union of the lists the Batch documentation gave in 2021 and gives
+#   now (policies/rego/data.json names each entry's source and whether its publisher/type is
+#   verified); add your own publisher/type pairs under allowedExtensions in the configuration.
+#   Publisher and type match case-insensitively.
 # custom:
 #   id: extension-not-allowed
 #   severity: error

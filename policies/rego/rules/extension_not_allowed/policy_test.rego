@@ -5,10 +5,10 @@ import data.poolcheck.rules.extension_not_allowed.deny
 pool_with(ext) := {"scope": "pool", "virtualMachineConfiguration": {"extensions": [ext]}}
 
 test_unlisted_extension_is_denied if {
-	ext := {"name": "dsc", "publisher": "Microsoft.Powershell", "type": "DSC"}
+	ext := {"name": "nw", "publisher": "Microsoft.Azure.NetworkWatcher", "type": "NetworkWatcherAgentLinux"}
 	some finding in deny with input as pool_with(ext)
 	finding.pointer == "/virtualMachineConfiguration/extensions/0/type"
-	contains(finding.msg, "Microsoft.Powershell/DSC")
+	contains(finding.msg, "Microsoft.Azure.NetworkWatcher/NetworkWatcherAgentLinux")
 	contains(finding.msg, "allowedExtensions")
 }
 
@@ -18,9 +18,23 @@ test_every_default_entry_is_allowed if {
 	}
 }
 
-test_every_default_entry_names_its_source if {
+test_every_default_entry_names_its_source_and_whether_it_is_verified if {
 	every entry in data.allowedExtensions {
 		is_string(entry.source)
+		is_boolean(entry.verified)
+	}
+}
+
+test_default_list_is_the_union_of_the_2021_and_current_lists if {
+	pairs := {[e.publisher, e.type] | some e in data.allowedExtensions}
+	count(pairs) == 14
+	["Microsoft.Azure.Security.Monitoring", "AzureSecurityLinuxAgent"] in pairs
+	["Microsoft.Azure.Monitor", "AzureMonitorWindowsAgent"] in pairs
+	["Microsoft.HpcCompute", "AmdGpuDriverWindows"] in pairs
+	unverified := [e | some e in data.allowedExtensions; contains(e.source, "UNVERIFIED")]
+	count(unverified) == 6
+	every e in unverified {
+		e.verified == false
 	}
 }
 
@@ -30,9 +44,9 @@ test_publisher_and_type_match_case_insensitively if {
 }
 
 test_user_pairs_extend_the_list if {
-	ext := {"name": "dsc", "publisher": "Microsoft.Powershell", "type": "DSC"}
+	ext := {"name": "nw", "publisher": "Microsoft.Azure.NetworkWatcher", "type": "NetworkWatcherAgentLinux"}
 	count(deny) == 0 with input as pool_with(ext)
-		with data.allowedExtensions as [{"publisher": "Microsoft.Powershell", "type": "DSC"}]
+		with data.allowedExtensions as [{"publisher": "microsoft.azure.networkwatcher", "type": "NetworkWatcherAgentLinux"}]
 }
 
 test_custom_script_is_left_to_its_own_rule if {
@@ -41,12 +55,12 @@ test_custom_script_is_left_to_its_own_rule if {
 }
 
 test_arm_expressions_are_unknown if {
-	ext := {"name": "x", "publisher": "[parameters('publisher')]", "type": "DSC"}
+	ext := {"name": "x", "publisher": "[parameters('publisher')]", "type": "NetworkWatcherAgentLinux"}
 	count(deny) == 0 with input as pool_with(ext)
 }
 
 test_missing_publisher_is_left_to_the_schema if {
-	count(deny) == 0 with input as pool_with({"name": "x", "type": "DSC"})
+	count(deny) == 0 with input as pool_with({"name": "x", "type": "NetworkWatcherAgentLinux"})
 }
 
 test_escaped_bracket_is_a_literal_value if {

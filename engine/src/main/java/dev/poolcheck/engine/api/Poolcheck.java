@@ -2,12 +2,16 @@ package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.config.Baseline;
 import dev.poolcheck.engine.config.Configuration;
+import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.report.CheckResult;
 import dev.poolcheck.engine.report.CheckedDocument;
 import dev.poolcheck.engine.report.Finding;
 import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.report.SourceExcerpts;
 import dev.poolcheck.engine.report.ToolError;
+import dev.poolcheck.engine.rule.RuleDescriptor;
+import dev.poolcheck.engine.rule.RuleRegistry;
+import dev.poolcheck.engine.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +29,17 @@ import java.util.concurrent.Future;
  * bundle, bad glob).
  */
 public final class Poolcheck {
+
+  /**
+   * The built-in rule catalog (rules and the finding ids the engine reports without a rule) plus
+   * any Java plugin rules on the class path, sorted by id. No user policy is loaded and no policy
+   * instance is created.
+   */
+  public static List<RuleDescriptor> catalog() {
+    return RuleRegistry.create(
+            SchemaRules.all(), DocumentFindings.descriptors(), List.of(), null, 1)
+        .descriptors();
+  }
 
   /** Checks what the request names. */
   public CheckResult check(CheckRequest request) {

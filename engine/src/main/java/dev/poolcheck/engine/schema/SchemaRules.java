@@ -5,6 +5,7 @@ import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.RuleDescriptor.Origin;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,18 +58,28 @@ public final class SchemaRules {
 
   private SchemaRules() {}
 
-  /** The four schema rules. */
+  /**
+   * The four schema rules of the pool body, then the extension settings rules ({@link
+   * ExtensionSettingsRule#all()}).
+   */
   public static List<Rule> all() {
+    List<Rule> rules = new ArrayList<>(poolBody());
+    rules.addAll(ExtensionSettingsRule.all());
+    return List.copyOf(rules);
+  }
+
+  /** The descriptors of {@link #all()}, in the same order. */
+  public static List<RuleDescriptor> descriptors() {
+    return all().stream().map(Rule::descriptor).toList();
+  }
+
+  /** The four schema rules of the pool body alone. */
+  static List<Rule> poolBody() {
     return List.of(
         new SchemaRule(INVALID_VALUE, Kind.INVALID_VALUE),
         new SchemaRule(REQUIRED_PROPERTY, Kind.REQUIRED_PROPERTY),
         new SchemaRule(UNKNOWN_PROPERTY, Kind.UNKNOWN_PROPERTY),
         new SchemaRule(READ_ONLY_PROPERTY, Kind.READ_ONLY_PROPERTY));
-  }
-
-  /** The descriptors of {@link #all()}, in the same order. */
-  public static List<RuleDescriptor> descriptors() {
-    return List.of(INVALID_VALUE, REQUIRED_PROPERTY, UNKNOWN_PROPERTY, READ_ONLY_PROPERTY);
   }
 
   private static RuleDescriptor descriptor(

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -57,10 +58,28 @@ final class SchemaValidation {
           "maxItems",
           "uniqueItems");
 
+  /** GUIDs, as the specs and the extension schemas write them. */
+  static final String GUID_PATTERN =
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
   private final PoolSchemas schemas;
+
+  /** The raw schema node at a pointer of the schema document with an id, for suggestions. */
+  private final BiFunction<String, String, JsonNode> schemaNodes;
 
   SchemaValidation(PoolSchemas schemas) {
     this.schemas = schemas;
+    this.schemaNodes = schemas::schemaNode;
+  }
+
+  /**
+   * Words errors of other schemas (the extension settings schemas) the same way.
+   *
+   * @param schemaNodes the raw schema node at a pointer of the schema document with an id
+   */
+  SchemaValidation(BiFunction<String, String, JsonNode> schemaNodes) {
+    this.schemas = null;
+    this.schemaNodes = schemaNodes;
   }
 
   /** Every schema problem of the pool's source, sorted by pointer and message. */
@@ -121,7 +140,19 @@ final class SchemaValidation {
     if (ArmExpressions.isExpression(instance)) {
       return;
     }
-    List<Error> errors = schemas.validate(part, instance);
+    translateAll(schemas.validate(part, instance), instance, prefix, settingsIsText, out);
+  }
+
+  /**
+   * Words the errors of one validation of {@code instance}, which sits at {@code prefix}: drops
+   * errors at or below ARM expressions and value errors on values of the wrong type.
+   */
+  void translateAll(
+      List<Error> errors,
+      JsonNode instance,
+      String prefix,
+      boolean settingsIsText,
+      List<SchemaProblem> out) {
     // A wrong type makes enum, format and range errors on the same value noise.
     Set<String> wrongType = new HashSet<>();
     errors.stream()
@@ -154,6 +185,19 @@ final class SchemaValidation {
             pointer,
             name + " is missing the required property `" + missing + "`; add it");
       }
+      case "dependentRequired" -> {
+        Object[] args = error.getArguments();
+        String missing = args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+        yield new SchemaProblem(
+            Kind.REQUIRED_PROPERTY,
+            pointer,
+            name
+                + " is missing `"
+                + missing
+                + "`, which is required when `"
+                + error.getProperty()
+                + "` is given; add it");
+      }
       case "additionalProperties", "unevaluatedProperties" -> unknown(error, pointer);
       case "readOnly" ->
           new SchemaProblem(
@@ -178,7 +222,7 @@ final class SchemaValidation {
       JsonNode schema = sibling.getValue();
       String ref = schema.path("$ref").asText("");
       if (ref.startsWith("#")) {
-        schema = schemas.schemaNode(iri, ref.substring(1));
+        schema = schemaNodes.apply(iri, ref.substring(1));
       }
       Set<String> names = new TreeSet<>();
       schema.path("properties").fieldNames().forEachRemaining(names::add);
@@ -198,7 +242,7 @@ final class SchemaValidation {
     String fragment = JsonPointers.of(error.getSchemaLocation().getFragment());
     String objectFragment = fragment.substring(0, Math.max(0, fragment.lastIndexOf('/')));
     String iri = String.valueOf(error.getSchemaLocation().getAbsoluteIri());
-    JsonNode known = schemas.schemaNode(iri, objectFragment).path("properties");
+    JsonNode known = schemaNodes.apply(iri, objectFragment).path("properties");
     Set<String> names = new TreeSet<>();
     Iterator<String> it = known.fieldNames();
     it.forEachRemaining(names::add);
@@ -264,7 +308,13 @@ final class SchemaValidation {
       case "exclusiveMaximum" -> name + " must be less than " + expected + found;
       case "minLength" -> name + " must have at least " + expected + " characters";
       case "maxLength" -> name + " must have at most " + expected + " characters";
-      case "pattern" -> name + " must match the pattern `" + expected.asText() + "`" + found;
+      case "pattern" ->
+          switch (expected.asText()) {
+            case GUID_PATTERN ->
+                name + " must be a GUID such as `00000000-0000-0000-0000-000000000000`" + found;
+            case "^https://" -> name + " must be an `https://` URL" + found;
+            default -> name + " must match the pattern `" + expected.asText() + "`" + found;
+          };
       case "minItems" -> name + " must have at least " + expected + " items";
       case "maxItems" -> name + " must have at most " + expected + " items";
       case "uniqueItems" -> name + " must not repeat items";

@@ -142,7 +142,7 @@ class FindingPositionsTest {
     }
     JsonNode actual;
     try {
-      actual = name.endsWith(".json") ? readOneJson(rest) : readOneYaml(rest, expected);
+      actual = name.endsWith(".json") ? readOneJson(rest) : readOneYaml(rest, expected, f.column());
     } catch (IOException | RuntimeException e) {
       return f
           + ": cannot read a value at "
@@ -183,7 +183,8 @@ class FindingPositionsTest {
   }
 
   /** A YAML value at a position: a scalar up to the end of its line, or a block by indentation. */
-  private static JsonNode readOneYaml(String rest, JsonNode expected) throws IOException {
+  private static JsonNode readOneYaml(String rest, JsonNode expected, int column)
+      throws IOException {
     if (expected.isValueNode()) {
       String line = rest.lines().findFirst().orElse("");
       String scalar = line.replaceFirst("\\s+#.*$", "").replaceFirst("[,\\]}]+\\s*$", "").trim();
@@ -192,19 +193,19 @@ class FindingPositionsTest {
     if (rest.startsWith("{") || rest.startsWith("[")) {
       return YAML.readTree(rest.lines().findFirst().get());
     }
-    // A block: the first line at its column, then the lines indented at least as far.
+    // A block: the first line at its column, then the lines indented at least that far.
     List<String> block = rest.lines().toList();
-    int indent = -1;
+    int indent = column - 1;
     StringBuilder out = new StringBuilder(block.get(0)).append('\n');
     for (String l : block.subList(1, block.size())) {
       int lead = l.length() - l.stripLeading().length();
       if (l.isBlank()) {
         continue;
       }
-      if (indent < 0) {
-        indent = lead;
-      }
-      if (lead < indent) {
+      if (lead < indent
+          || (lead == indent
+              && l.stripLeading().startsWith("- ")
+              && !block.get(0).startsWith("- "))) {
         break;
       }
       out.append(l.substring(indent)).append('\n');

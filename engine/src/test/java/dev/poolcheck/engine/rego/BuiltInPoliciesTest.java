@@ -129,25 +129,33 @@ class BuiltInPoliciesTest {
         TestPools.canonical(
             """
             {"scope": "pool", "virtualMachineConfiguration": {"extensions": [
-              {"name": "dsc", "publisher": "Microsoft.Powershell", "type": "DSC"},
+              {"name": "nw", "publisher": "Microsoft.Azure.NetworkWatcher",
+               "type": "NetworkWatcherAgentLinux"},
               {"name": "kv", "publisher": "Microsoft.Azure.KeyVault", "type": "KeyVaultForLinux"}]}}
             """);
     Rule notAllowed = rule("extension-not-allowed");
     assertEquals(1, notAllowed.check(pool, TestPools.context()).size());
     RuleContext configured =
         TestPools.context(
-            "{\"allowedExtensions\": [{\"publisher\": \"microsoft.powershell\", \"type\": \"dsc\"}]}");
+            "{\"allowedExtensions\": [{\"publisher\": \"microsoft.azure.networkwatcher\","
+                + " \"type\": \"networkwatcheragentlinux\"}]}");
     assertEquals(List.of(), notAllowed.check(pool, configured));
   }
 
   @Test
-  void defaultAllowListIsTheSourceDocumentsWithASourcePerEntry() {
+  void defaultAllowListIsTheUnionOfTheSourceDocumentsAndTheCurrentList() {
     JsonNode list = policies.defaultData().path("allowedExtensions");
     Set<String> pairs = new TreeSet<>();
+    Set<String> unverified = new TreeSet<>();
     list.forEach(
         e -> {
           assertTrue(e.path("source").isTextual(), e.toString());
-          pairs.add(e.path("publisher").asText() + "/" + e.path("type").asText());
+          assertTrue(e.path("verified").isBoolean(), e.toString());
+          String pair = e.path("publisher").asText() + "/" + e.path("type").asText();
+          pairs.add(pair);
+          if (!e.path("verified").asBoolean()) {
+            unverified.add(pair);
+          }
         });
     assertEquals(
         Set.of(
@@ -156,8 +164,28 @@ class BuiltInPoliciesTest {
             "Microsoft.EnterpriseCloud.Monitoring/OmsAgentForLinux",
             "Microsoft.EnterpriseCloud.Monitoring/MicrosoftMonitoringAgent",
             "Microsoft.Azure.Security.Monitoring/AzureSecurityLinuxAgent",
-            "Microsoft.Azure.Security.Monitoring/AzureSecurityWindowsAgent"),
+            "Microsoft.Azure.Security.Monitoring/AzureSecurityWindowsAgent",
+            "Microsoft.Powershell/DSC",
+            "Microsoft.Azure.Diagnostics/IaaSDiagnostics",
+            "Microsoft.HpcCompute/AmdGpuDriverWindows",
+            "Microsoft.HpcCompute/NvidiaGpuDriverWindows",
+            "Microsoft.HpcCompute/NvidiaGpuDriverLinux",
+            "Microsoft.Azure.Security/IaaSAntimalware",
+            "Microsoft.Azure.Monitor/AzureMonitorLinuxAgent",
+            "Microsoft.Azure.Monitor/AzureMonitorWindowsAgent"),
         pairs);
+    // FACTS.md §4: the Security Pack comes from public code, the other four from general knowledge.
+    assertEquals(
+        Set.of(
+            "Microsoft.Azure.Security.Monitoring/AzureSecurityLinuxAgent",
+            "Microsoft.Azure.Security.Monitoring/AzureSecurityWindowsAgent",
+            "Microsoft.Powershell/DSC",
+            "Microsoft.Azure.Diagnostics/IaaSDiagnostics",
+            "Microsoft.HpcCompute/AmdGpuDriverWindows",
+            "Microsoft.HpcCompute/NvidiaGpuDriverWindows",
+            "Microsoft.HpcCompute/NvidiaGpuDriverLinux",
+            "Microsoft.Azure.Security/IaaSAntimalware"),
+        unverified);
   }
 
   @Test

@@ -27,7 +27,21 @@ public final class TestPools {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   /** The repository root; tests run in {@code engine/}. */
-  public static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  /** The repository root: the nearest folder upwards that holds both policies/ and fixtures/. */
+  public static final Path REPO = findRepo();
+
+  private static Path findRepo() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null
+        && !(java.nio.file.Files.isDirectory(dir.resolve("policies"))
+            && java.nio.file.Files.isDirectory(dir.resolve("fixtures")))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
 
   private TestPools() {}
 

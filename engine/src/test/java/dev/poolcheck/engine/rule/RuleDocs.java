@@ -1,20 +1,18 @@
 package dev.poolcheck.engine.rule;
 
-import dev.poolcheck.engine.rego.BuiltInPolicies;
-import dev.poolcheck.engine.rego.EvaluationMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * Writes the generated header of each built-in rule's page, {@code docs/rules/<id>.md}, from the
- * rule's metadata; the hand-written part below the markers is kept. {@link RuleDocsTest} fails when
- * a page is stale. Run from the repository root:
+ * Writes the generated header of the page of each built-in id (Rego rules, Java rules, engine
+ * finding ids), {@code docs/rules/<id>.md}, from the rule's metadata; the hand-written part below
+ * the markers is kept. {@link RuleDocsTest} fails when a page is stale. Run from the repository
+ * root:
  *
  * <pre>
  * mvn -q -pl engine test-compile exec:java -Dexec.mainClass=dev.poolcheck.engine.rule.RuleDocs \
- *     -Dexec.classpathScope=test -Dexec.args=..
+ *     -Dexec.classpathScope=test
  * </pre>
  */
 public final class RuleDocs {
@@ -24,16 +22,14 @@ public final class RuleDocs {
 
   private RuleDocs() {}
 
-  /** Rewrites the pages under {@code <args[0]>/docs/rules} (default: the parent folder). */
+  /** Rewrites the pages under {@code <args[0]>/docs/rules} (default: this repository). */
   public static void main(String[] args) throws IOException {
-    Path repo = Path.of(args.length > 0 ? args[0] : "..");
-    BuiltInPolicies policies = BuiltInPolicies.load(EvaluationMode.INTERPRETED);
-    Map<String, String> sources = policies.sources();
-    for (Rule rule : policies.rules()) {
-      RuleDescriptor d = rule.descriptor();
+    Path repo = args.length > 0 ? Path.of(args[0]) : dev.poolcheck.engine.rego.TestPools.REPO;
+    for (BuiltInCatalog.Entry entry : BuiltInCatalog.entries()) {
+      RuleDescriptor d = entry.descriptor();
       Path page = repo.resolve("docs/rules").resolve(d.id() + ".md");
       String existing = Files.exists(page) ? Files.readString(page) : null;
-      String updated = page(existing, header(d, sources.get(d.id())));
+      String updated = page(existing, header(d, entry.source()));
       if (!updated.equals(existing)) {
         Files.createDirectories(page.getParent());
         Files.writeString(page, updated);
@@ -44,7 +40,7 @@ public final class RuleDocs {
 
   /** The generated block, markers included. */
   static String header(RuleDescriptor d, String source) {
-    String policy = "policies/" + source;
+    String policy = source;
     return START
         + "\n# "
         + d.id()

@@ -1,0 +1,367 @@
+package dev.poolcheck.cli;
+
+import dev.poolcheck.engine.api.CheckRequest;
+import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.Reporter;
+import dev.poolcheck.engine.report.ReporterOptions;
+import dev.poolcheck.engine.report.Reporters;
+import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.report.ToolError;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code poolcheck check [PATH...]}: checks files and folders and writes reports. Each option maps
+ * onto one {@link CheckRequest.Builder} call; the exit code comes from {@link
+ * CheckResult#exitCode()}, never from what was printed.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    headerHeading = "",
+    header = "Check Azure Batch pool definitions.",
+    description = {
+      "Checks JSON and YAML pool definitions: management-plane and data-plane pool bodies, ARM"
+          + " templates and node extension responses. Folders are searched recursively.",
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.CLEAN_TEXT, ExitCodes.FINDINGS_TEXT, ExitCodes.TOOL_ERROR_TEXT},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  poolcheck check pools/",
+      "  poolcheck check --format json --output report.json --format text pools/",
+      "  az batch pool show ... | poolcheck check --stdin-filename pool.json -"
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  private final Shell shell;
+  private final PoolChecker checker;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "Files or folders to check; '-' reads standard input. Default: the current directory.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      completionCandidates = FormatNames.class,
+      description =
+          "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable, one report each.")
+  List<String> formats = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the report to FILE instead of standard output. The i-th --output goes with the"
+              + " i-th --format; formats without one go to standard output ('-'), and only one"
+              + " may.")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      converter = SeverityConverter.class,
+      completionCandidates = SeverityNames.class,
+      description =
+          "Exit with 1 on findings at or above this severity: ${COMPLETION-CANDIDATES}"
+              + " (default: failOn in the configuration, else error).")
+  Severity failOn;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      converter = KindConverter.class,
+      completionCandidates = KindNames.class,
+      description =
+          "Read every document as this kind instead of detecting it:"
+              + " ${COMPLETION-CANDIDATES}.")
+  DocumentKind kind;
+
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description =
+          "Check files in folders that match GLOB. Repeatable. Default: **/*.json, **/*.yaml,"
+              + " **/*.yml.")
+  List<String> includes = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Skip files or folders that match GLOB. Repeatable.")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Configuration file. Default: .poolcheck.yaml, searched for upwards.")
+  String config;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "BUNDLE",
+      description = "Add the rules of a policy bundle (tar.gz or wasm file). Repeatable.")
+  List<String> policies = new ArrayList<>();
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "PACKAGE",
+      description = "Rego package of the rules in --policy bundles (default: main).")
+  String namespace;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Report findings recorded in FILE as baselined: listed, but not failing.")
+  String baseline;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Record this run's findings in FILE as the new baseline.")
+  String writeBaseline;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      converter = DateConverter.class,
+      description = "Judge retirements and end-of-life dates as of this day (default: today).")
+  LocalDate asOf;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Check files on N threads (default: the number of processors).")
+  Integer threads;
+
+  @Option(
+      names = "--stdin-filename",
+      paramLabel = "NAME",
+      description =
+          "Name to report for '-'; its extension picks JSON or YAML (default: '-', read as JSON).")
+  String stdinFilename;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  CheckCommand(Shell shell, PoolChecker checker) {
+    this.shell = shell;
+    this.checker = checker;
+  }
+
+  @Override
+  public Integer call() {
+    List<ReportTarget> targets = reportTargets();
+    CheckRequest request = request();
+    CheckResult result = checker.check(request);
+    boolean wrote = writeReports(result, targets);
+    boolean textOnStdout =
+        targets.stream().anyMatch(t -> t.toStdout() && t.format().equals("text"));
+    if (!textOnStdout) {
+      for (ToolError error : result.errors()) {
+        shell.err().println("poolcheck: " + error.source() + ": " + error.message());
+      }
+    }
+    return wrote ? result.exitCode() : ExitCodes.TOOL_ERROR;
+  }
+
+  /** Translates the options into a request, one builder call per option. */
+  CheckRequest request() {
+    Path workingDir = shell.workingDir();
+    CheckRequest.Builder builder = CheckRequest.builder(workingDir);
+    builder.paths(paths.isEmpty() ? List.of(".") : paths);
+    if (paths.contains("-")) {
+      builder.stdin(shell.in(), stdinFilename == null ? "-" : stdinFilename);
+    } else if (stdinFilename != null) {
+      throw usageError("--stdin-filename names standard input, but no path is '-'");
+    }
+    builder.includes(includes).excludes(excludes);
+    if (kind != null) {
+      builder.kind(kind);
+    }
+    if (config != null) {
+      builder.configFile(workingDir.resolve(config));
+    }
+    builder.policies(policies.stream().map(workingDir::resolve).toList());
+    if (namespace != null) {
+      builder.namespace(namespace);
+    }
+    if (failOn != null) {
+      builder.failOn(failOn);
+    }
+    if (asOf != null) {
+      builder.asOf(asOf);
+    }
+    if (baseline != null) {
+      builder.baseline(workingDir.resolve(baseline));
+    }
+    if (writeBaseline != null) {
+      builder.writeBaseline(workingDir.resolve(writeBaseline));
+    }
+    if (threads != null) {
+      if (threads < 1) {
+        throw usageError("--threads must be 1 or more, not " + threads);
+      }
+      builder.threads(threads);
+    }
+    return builder.build();
+  }
+
+  private List<ReportTarget> reportTargets() {
+    for (String format : formats) {
+      if (!Reporters.isKnown(format)) {
+        throw usageError(
+            "Unknown format '"
+                + format
+                + "' for --format; use one of: "
+                + String.join(", ", Reporters.formats()));
+      }
+    }
+    try {
+      return ReportTarget.pair(formats, outputs, shell.workingDir());
+    } catch (IllegalArgumentException e) {
+      throw usageError(e.getMessage());
+    }
+  }
+
+  /** Writes every report; a report that cannot be written is said on stderr and makes exit 2. */
+  private boolean writeReports(CheckResult result, List<ReportTarget> targets) {
+    boolean allWritten = true;
+    String version = VersionProvider.version();
+    for (ReportTarget target : targets) {
+      boolean color = target.toStdout() && shell.colorWanted(common.noColor);
+      Reporter reporter =
+          Reporters.create(
+              target.format(),
+              new ReporterOptions(color, version, shell.workingDir(), sourceRoot()));
+      try {
+        if (target.toStdout()) {
+          Writer out =
+              new BufferedWriter(new OutputStreamWriter(shell.out(), StandardCharsets.UTF_8));
+          reporter.write(result, out);
+          out.flush();
+        } else {
+          Path parent = target.file().getParent();
+          if (parent != null) {
+            Files.createDirectories(parent);
+          }
+          try (Writer out = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
+            reporter.write(result, out);
+          }
+        }
+      } catch (IOException e) {
+        allWritten = false;
+        shell
+            .err()
+            .println(
+                "poolcheck: cannot write the "
+                    + target.format()
+                    + " report to '"
+                    + target.file()
+                    + "': "
+                    + e
+                    + "; check that the folder exists and is writable");
+      }
+    }
+    return allWritten;
+  }
+
+  /**
+   * The repository root that CI formats name files relative to: {@code GITHUB_WORKSPACE} on GitHub
+   * Actions, else the working directory.
+   */
+  private Path sourceRoot() {
+    String workspace = shell.env().get("GITHUB_WORKSPACE");
+    return workspace == null || workspace.isBlank()
+        ? shell.workingDir()
+        : shell.workingDir().resolve(workspace);
+  }
+
+  private ParameterException usageError(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Reporters.formats().iterator();
+    }
+  }
+
+  static final class SeverityNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("error", "warning", "info").iterator();
+    }
+  }
+
+  static final class KindNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::id).iterator();
+    }
+  }
+
+  static final class SeverityConverter implements ITypeConverter<Severity> {
+    @Override
+    public Severity convert(String value) {
+      return Severity.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not a severity; use error, warning or info"));
+    }
+  }
+
+  static final class KindConverter implements ITypeConverter<DocumentKind> {
+    @Override
+    public DocumentKind convert(String value) {
+      return DocumentKind.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not a kind; use one of: " + DocumentKind.ids()));
+    }
+  }
+
+  static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a date; write it as YYYY-MM-DD, for example 2025-03-31");
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.poolcheck.engine.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The human format, one line per active finding in the style compilers use, so that editors and
+ * terminals make the location clickable:
+ *
+ * <pre>
+ * pools/web.json:12:9: error [extension-customscript-reserved] extension 'kv' uses type ...
+ *         "type": "CustomScript",
+ *         ^~~~~~~~~~~~~~~~~~~~~~
+ * </pre>
+ *
+ * The source line comes from {@link CheckResult#excerpts()}, which is already redacted; when there
+ * is none, or it is blank, no excerpt is printed. Suppressed and baselined findings are not listed,
+ * only counted in the closing summary line. Tool errors are listed after the findings.
+ */
+public final class TextReporter implements Reporter {
+
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+  private static final String RED = "\u001b[1;31m";
+  private static final String YELLOW = "\u001b[1;33m";
+  private static final String CYAN = "\u001b[1;36m";
+  private static final String GREEN = "\u001b[1;32m";
+
+  private final boolean color;
+
+  public TextReporter(ReporterOptions options) {
+    this.color = options.color();
+  }
+
+  @Override
+  public String format() {
+    return "text";
+  }
+
+  @Override
+  public void write(CheckResult result, Writer out) throws IOException {
+    for (Finding finding : result.findings()) {
+      if (finding.active()) {
+        writeFinding(finding, result.excerpts(), out);
+      }
+    }
+    for (ToolError error : result.errors()) {
+      out.write(paint(BOLD, error.source() + ":") + " " + paint(RED, "tool error:"));
+      out.write(" " + error.message() + "\n");
+    }
+    out.write(paint(BOLD, summaryLine(result)) + "\n");
+    out.flush();
+  }
+
+  private void writeFinding(Finding finding, SourceExcerpts excerpts, Writer out)
+      throws IOException {
+    String location = finding.file() + ":" + finding.line() + ":" + finding.column() + ":";
+    out.write(paint(BOLD, location));
+    out.write(" " + paint(severityColor(finding.severity()), finding.severity().id()));
+    out.write(" " + paint(DIM, "[" + finding.ruleId() + "]"));
+    out.write(" " + finding.message() + "\n");
+    Optional<String> source =
+        excerpts == null ? Optional.empty() : excerpts.line(finding.file(), finding.line());
+    // A blank line (the end of a truncated file) gives the caret nothing to point at.
+    if (source.isPresent() && !source.get().isBlank()) {
+      String line = stripLineEnd(source.get());
+      out.write(line + "\n");
+      out.write(paint(GREEN, marker(line, finding.range())) + "\n");
+    }
+  }
+
+  /**
+   * A caret under the start column, extended with tildes to the end column when the range ends on
+   * the same line. Tabs before the column are copied so that the caret lines up however wide the
+   * terminal draws a tab.
+   */
+  static String marker(String line, SourceRange range) {
+    int start = Math.min(range.start().column(), line.length() + 1);
+    StringBuilder marker = new StringBuilder();
+    for (int i = 0; i < start - 1; i++) {
+      marker.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    marker.append('^');
+    if (range.end().line() == range.start().line()) {
+      int end = Math.min(range.end().column(), line.length() + 1);
+      for (int i = start + 1; i < end; i++) {
+        marker.append('~');
+      }
+    }
+    return marker.toString();
+  }
+
+  /** For example {@code 2 errors, 1 warning in 3 files (1 suppressed).} */
+  static String summaryLine(CheckResult result) {
+    Summary summary = result.summary();
+    List<String> counts = new ArrayList<>();
+    addCount(counts, summary.error(), "error", "errors");
+    addCount(counts, summary.warning(), "warning", "warnings");
+    addCount(counts, summary.info(), "info", "info");
+    StringBuilder line = new StringBuilder();
+    line.append(counts.isEmpty() ? "No problems" : String.join(", ", counts));
+    line.append(" in ").append(plural(summary.files(), "file", "files"));
+    List<String> hidden = new ArrayList<>();
+    addCount(hidden, summary.suppressed(), "suppressed", "suppressed");
+    addCount(hidden, summary.baselined(), "baselined", "baselined");
+    if (!hidden.isEmpty()) {
+      line.append(" (").append(String.join(", ", hidden)).append(")");
+    }
+    if (!result.errors().isEmpty()) {
+      line.append("; ")
+          .append(plural(result.errors().size(), "tool error", "tool errors"))
+          .append(": the check is incomplete");
+    }
+    return line.append('.').toString();
+  }
+
+  private static void addCount(List<String> counts, int n, String one, String many) {
+    if (n > 0) {
+      counts.add(plural(n, one, many));
+    }
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  private static String stripLineEnd(String line) {
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+
+  private static String severityColor(Severity severity) {
+    return switch (severity) {
+      case ERROR -> RED;
+      case WARNING -> YELLOW;
+      case INFO -> CYAN;
+    };
+  }
+
+  private String paint(String ansi, String text) {
+    return color ? ansi + text + RESET : text;
+  }
+}
