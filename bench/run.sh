@@ -96,4 +96,8 @@ if [ "$jmh" = 1 ]; then
 fi
 
 echo
-echo "Results: $results/whole-process.md${jmh:+, $results/jmh.md} (raw runs: *.json)"
+if [ "$jmh" = 1 ]; then
+  echo "Results: $results/whole-process.md, $results/corpus-check.md, $results/jmh.md (raw: *.json)"
+else
+  echo "Results: $results/whole-process.md, $results/corpus-check.md (raw: *.json)"
+fi
