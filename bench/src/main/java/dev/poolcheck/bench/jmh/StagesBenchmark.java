@@ -59,7 +59,7 @@ public class StagesBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  @Param({"management.json", "arm.json", "mix"})
+  @Param({"management.json", "mix"})
   public String input;
 
   private List<CorpusFile> files;
