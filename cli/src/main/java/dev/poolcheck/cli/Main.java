@@ -48,11 +48,13 @@ public final class Main {
     }
   }
 
-  /** One subcommand per class; {@code rules} and {@code explain} are added here the same way. */
+  /** One subcommand per class. */
   static CommandLine commandLine(Shell shell, PoolChecker checker) {
     CommandLine commandLine = new CommandLine(new PoolcheckCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.addSubcommand(new CheckCommand(shell, checker));
+    commandLine.addSubcommand(new RulesCommand());
+    commandLine.addSubcommand(new ExplainCommand());
     commandLine.setParameterExceptionHandler(new UsageErrorPrinter());
     commandLine.setExecutionExceptionHandler(new InternalErrorPrinter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

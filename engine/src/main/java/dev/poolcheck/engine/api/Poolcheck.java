@@ -12,9 +12,13 @@ import dev.poolcheck.engine.report.ToolError;
 import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.RuleRegistry;
 import dev.poolcheck.engine.schema.SchemaRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +43,26 @@ public final class Poolcheck {
     return RuleRegistry.create(
             SchemaRules.all(), DocumentFindings.descriptors(), List.of(), null, 1)
         .descriptors();
+  }
+
+  /**
+   * The documentation page of a built-in rule ({@code docs/rules/<id>.md}, packaged in the jar),
+   * without the markers that delimit its generated part.
+   */
+  public static Optional<String> helpPage(String id) {
+    if (!RuleDescriptor.isKebabCase(id)) {
+      return Optional.empty();
+    }
+    try (InputStream in =
+        Poolcheck.class.getResourceAsStream("/dev/poolcheck/docs/rules/" + id + ".md")) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Optional.of(page.replaceAll("<!-- /?generated -->\\n?", ""));
+    } catch (IOException e) {
+      throw new PoolcheckException("cannot read the help page of " + id, e);
+    }
   }
 
   /** Checks what the request names. */

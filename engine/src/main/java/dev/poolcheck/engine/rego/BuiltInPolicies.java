@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -83,8 +84,16 @@ public final class BuiltInPolicies {
     return load(EvaluationMode.forExpectedEvaluations(expectedDocuments));
   }
 
-  /** Loads the built-in policies to run in the given mode. */
+  // The built-in policies never change within a JVM. Keeping them (and so their instances) lets a
+  // process that checks several times, such as a multi-module Maven build, pay for instances once.
+  private static final Map<EvaluationMode, BuiltInPolicies> LOADED = new ConcurrentHashMap<>();
+
+  /** The built-in policies to run in the given mode, loaded once per JVM. */
   public static BuiltInPolicies load(EvaluationMode mode) {
+    return LOADED.computeIfAbsent(mode, BuiltInPolicies::read);
+  }
+
+  private static BuiltInPolicies read(EvaluationMode mode) {
     byte[] bundle = resource("builtin.tar.gz");
     try {
       JsonNode metadata = JSON.readTree(resource("metadata.json"));

@@ -68,9 +68,48 @@ public final class TextReporter implements Reporter {
     // A blank line (the end of a truncated file) gives the caret nothing to point at.
     if (source.isPresent() && !source.get().isBlank()) {
       String line = stripLineEnd(source.get());
-      out.write(line + "\n");
-      out.write(paint(GREEN, marker(line, finding.range())) + "\n");
+      int offset = windowStart(line, finding.range().start().column());
+      String shown = window(line, offset);
+      SourceRange shifted = shift(finding.range(), offset - (offset > 0 ? ELLIPSIS.length() : 0));
+      out.write(shown + "\n");
+      out.write(paint(GREEN, marker(shown, shifted)) + "\n");
     }
+  }
+
+  /** Longer source lines (minified JSON, stringified settings) are shown as a window. */
+  static final int MAX_EXCERPT = 120;
+
+  private static final String ELLIPSIS = "...";
+
+  /** Where the shown part of a long line starts (0-based), keeping the column in view. */
+  static int windowStart(String line, int column) {
+    if (line.length() <= MAX_EXCERPT) {
+      return 0;
+    }
+    int start = Math.max(0, column - 1 - MAX_EXCERPT / 3);
+    return Math.min(start, Math.max(0, line.length() - MAX_EXCERPT));
+  }
+
+  static String window(String line, int start) {
+    if (line.length() <= MAX_EXCERPT) {
+      return line;
+    }
+    int end = Math.min(line.length(), start + MAX_EXCERPT);
+    return (start > 0 ? ELLIPSIS : "")
+        + line.substring(start, end)
+        + (end < line.length() ? ELLIPSIS : "");
+  }
+
+  private static SourceRange shift(SourceRange range, int by) {
+    if (by == 0) {
+      return range;
+    }
+    int startColumn = Math.max(1, range.start().column() - by);
+    int endColumn =
+        range.end().line() == range.start().line()
+            ? Math.max(startColumn, range.end().column() - by)
+            : range.end().column();
+    return SourceRange.of(range.start().line(), startColumn, range.end().line(), endColumn);
   }
 
   /**

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known property name a misspelt one most likely meant. */
-final class NearestName {
+/** Finds the known name (a property, a rule id) a misspelt one most likely meant. */
+public final class NearestName {
 
   private NearestName() {}
 
@@ -14,7 +14,7 @@ final class NearestName {
    * the smallest edit distance if that distance is at most a third of the name's length (at least
    * 2), else a known name that starts with {@code name} or that {@code name} starts with.
    */
-  static Optional<String> suggest(String name, Collection<String> known) {
+  public static Optional<String> suggest(String name, Collection<String> known) {
     String lower = name.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -132,13 +132,25 @@ class FindingPositionsTest {
         ancestor = ancestor.substring(0, ancestor.lastIndexOf('/'));
       }
       if (root.at(ancestor).isTextual()) {
-        return insideStringLiteral(lines.get(f.line() - 1), f.column())
-            ? null
-            : f + ": not inside the string at " + ancestor;
+        return checkInsideEmbeddedJson(
+            root.at(ancestor).asText(), f.pointer().substring(ancestor.length()), rest, f);
       }
       Finding atParent =
           new Finding(f.ruleId(), f.severity(), f.message(), f.file(), ancestor, f.range());
       return checkAgainstSource(name, text, lines, root, atParent);
+    }
+    if (name.endsWith(".json") && expected.isValueNode()) {
+      // A scalar written in JSON is its own serialisation (Jackson will not read a lone number
+      // followed by a comma, so compare the text).
+      String written;
+      try {
+        written = JSON.writeValueAsString(expected);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return rest.startsWith(written)
+          ? null
+          : f + ": at " + f.line() + ":" + f.column() + " the source is not " + written;
     }
     JsonNode actual;
     try {
@@ -202,15 +214,40 @@ class FindingPositionsTest {
       if (l.isBlank()) {
         continue;
       }
-      if (lead < indent
-          || (lead == indent
-              && l.stripLeading().startsWith("- ")
-              && !block.get(0).startsWith("- "))) {
+      if (lead < indent) {
         break;
       }
       out.append(l.substring(indent)).append('\n');
     }
     return YAML.readTree(out.toString());
+  }
+
+  /**
+   * A finding inside a string that holds JSON: the source at its position must be the inner value,
+   * written plainly (a YAML block scalar) or JSON-escaped (inside a JSON string).
+   */
+  private static String checkInsideEmbeddedJson(
+      String embedded, String innerPointer, String rest, Finding f) {
+    JsonNode inner;
+    try {
+      inner = JSON.readTree(embedded).at(innerPointer);
+    } catch (IOException e) {
+      return f + ": the string at its pointer is not JSON";
+    }
+    if (inner.isMissingNode()) {
+      return null; // a missing member reported at its parent inside the string
+    }
+    String plain;
+    try {
+      plain =
+          inner.isContainerNode() ? inner.isObject() ? "{" : "[" : JSON.writeValueAsString(inner);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String escaped = plain.replace("\\", "\\\\").replace("\"", "\\\"");
+    return rest.startsWith(plain) || rest.startsWith(escaped)
+        ? null
+        : f + ": the source at its position is not " + plain;
   }
 
   /** Whether a 1-based column of a JSON line lies inside a string literal (after its quote). */

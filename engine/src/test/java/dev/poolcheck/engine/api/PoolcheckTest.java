@@ -178,10 +178,10 @@ class PoolcheckTest {
           "nodeAgentSKUId": "batch.node.ubuntu 24.04",
           "extensions": [{"name": "oms", "publisher": "Microsoft.EnterpriseCloud.Monitoring",
             "type": "OmsAgentForLinux", "typeHandlerVersion": "1.17",
-            "settings": {"workspaceId": "%s"},
+            "settings": {"workspaceId": "5e2b6f1c-3d4a-4b8e-9f0a-1c2d3e4f5a6b"},
             "protectedSettings": {"workspaceKey": "%s"}, "settingz": {}}]}}
         """
-            .formatted(secret, secret));
+            .formatted(secret));
     CheckResult r = poolcheck.check(CheckRequest.builder(dir).path("pool.json").build());
     // The typo sits on the secret's line, so its excerpt must show the line with the secret masked.
     Finding typo = withRule(r, "schema-unknown-property").get(0);
@@ -195,5 +195,90 @@ class PoolcheckTest {
             .ifPresent(text -> assertFalse(text.contains(secret), text));
       }
     }
+  }
+
+  private static Path fixtureBundle(String name) {
+    return FixtureRepository.ROOT.resolve(
+        "engine/target/test-classes/fixtures/policies/" + name + ".tar.gz");
+  }
+
+  @Test
+  void userBundleReportsDenyAndWarnWithSourcePositions(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("pool.yaml"),
+        """
+        name: team-pool
+        properties:
+          vmSize: STANDARD_A1
+          deploymentConfiguration:
+            virtualMachineConfiguration:
+              imageReference: {publisher: canonical, offer: ubuntu-24_04-lts, sku: server}
+              nodeAgentSkuId: batch.node.ubuntu 24.04
+        """);
+    CheckResult r =
+        poolcheck.check(
+            CheckRequest.builder(dir)
+                .asOf(FixtureRepository.AS_OF)
+                .path("pool.yaml")
+                .policies(List.of(fixtureBundle("conftest-style")))
+                .build());
+    List<Finding> deny = withRule(r, "conftest-style-deny");
+    assertEquals(2, deny.size(), r.findings()::toString);
+    // The start-task result names a canonical pointer that does not exist: reported at the pool.
+    // The string result has no pointer: reported at the pool, too.
+    assertTrue(deny.stream().allMatch(f -> f.severity() == Severity.ERROR));
+    assertTrue(deny.stream().anyMatch(f -> f.message().contains("STANDARD_A1")), deny::toString);
+    assertTrue(r.rules().stream().anyMatch(d -> d.id().equals("conftest-style-warn")));
+    assertEquals(1, r.exitCode());
+  }
+
+  @Test
+  void userBundlePointerMapsBackToTheValueInTheFile(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("pool.json"),
+        """
+        {"vmSize": "STANDARD_D2S_V5",
+         "id": "p",
+         "virtualMachineConfiguration": {
+           "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"},
+           "nodeAgentSKUId": "batch.node.ubuntu 24.04"}}
+        """);
+    CheckResult r =
+        poolcheck.check(
+            CheckRequest.builder(dir)
+                .asOf(FixtureRepository.AS_OF)
+                .path("pool.json")
+                .policies(List.of(fixtureBundle("namespaced")))
+                .namespace("acme.pools")
+                .build());
+    Finding f = withRule(r, "namespaced-violation").get(0);
+    assertEquals("/id", f.pointer());
+    assertEquals(2, f.line());
+    assertEquals(8, f.column());
+    assertEquals(Severity.ERROR, f.severity());
+  }
+
+  @Test
+  void configuredAllowedExtensionSilencesExtensionNotAllowed(@TempDir Path dir) throws IOException {
+    String pool =
+        """
+        {"id": "p", "vmSize": "STANDARD_D2S_V5",
+         "virtualMachineConfiguration": {
+           "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"},
+           "nodeAgentSKUId": "batch.node.ubuntu 24.04",
+           "extensions": [{"name": "agent", "publisher": "Contoso.Monitoring",
+                           "type": "ContosoAgent", "typeHandlerVersion": "1.0"}]}}
+        """;
+    Files.writeString(dir.resolve("pool.json"), pool);
+    CheckRequest request =
+        CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path("pool.json").build();
+    Finding notAllowed = withRule(poolcheck.check(request), "extension-not-allowed").get(0);
+    assertEquals(6, notAllowed.line());
+    assertEquals("/virtualMachineConfiguration/extensions/0/type", notAllowed.pointer());
+
+    Files.writeString(
+        dir.resolve(".poolcheck.yaml"),
+        "allowedExtensions:\n  - {publisher: contoso.monitoring, type: contosoagent}\n");
+    assertTrue(withRule(poolcheck.check(request), "extension-not-allowed").isEmpty());
   }
 }

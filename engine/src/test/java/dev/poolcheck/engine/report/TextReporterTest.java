@@ -93,6 +93,24 @@ class TextReporterTest {
   }
 
   @Test
+  void longLinesAreShownAsAWindowWithTheCaretStillUnderTheColumn() {
+    String line = "x".repeat(500) + "\"885b1a3d\"" + "y".repeat(500);
+    int column = 501;
+    int start = TextReporter.windowStart(line, column);
+    String shown = TextReporter.window(line, start);
+    assertTrue(shown.length() <= TextReporter.MAX_EXCERPT + 6, shown);
+    assertTrue(shown.startsWith("...") && shown.endsWith("..."), shown);
+    int caret = shown.indexOf("\"885b1a3d\"");
+    assertEquals(column - 1 - start + 3, caret);
+  }
+
+  @Test
+  void shortLinesAreShownWhole() {
+    assertEquals(0, TextReporter.windowStart("short line", 5));
+    assertEquals("short line", TextReporter.window("short line", 0));
+  }
+
+  @Test
   void summaryCountsSingularAndPlural() {
     Finding error = new Finding("r-a", Severity.ERROR, "m", "x.json", "", SourceRange.at(1, 1));
     CheckResult result =
