@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>File {@code i} depends only on the seed and {@code i}, so a corpus of 100 files is the first
  * 100 files of a corpus of 10,000 made with the same seed, and the same count and seed always give
- * byte-identical files. File 0 is always a clean management-plane JSON body: the single-file
- * benchmark checks it.
+ * byte-identical files. File 0 is always a small clean management-plane JSON body with one
+ * extension: the single-file benchmark checks it.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.poolcheck.bench.corpus.CorpusGenerator \
@@ -76,6 +76,7 @@ public final class CorpusGenerator {
     Format format;
     Violation violation;
     if (index == 0) {
+      bodies.singleExtension();
       kind = DocumentKind.MANAGEMENT;
       format = Format.JSON;
       violation = Violation.NONE;

@@ -76,9 +76,16 @@ final class PoolBodies {
   private static final String MSI_ENDPOINT = "http://169.254.169.254/metadata/identity";
 
   private final Random random;
+  private boolean single;
 
   PoolBodies(Random random) {
     this.random = random;
+  }
+
+  /** From now on, pools get exactly one extension (the corpus's small single-file case). */
+  PoolBodies singleExtension() {
+    single = true;
+    return this;
   }
 
   /** A Linux or Windows image with the node agent that matches it. */
@@ -328,7 +335,7 @@ final class PoolBodies {
 
   /** One to six extensions, most pools having one to three. */
   private List<ObjectNode> extensions(boolean windows, Identity identity, Violation violation) {
-    int count = 1 + random.nextInt(random.nextInt(3) == 0 ? 6 : 3);
+    int count = single ? 1 : 1 + random.nextInt(random.nextInt(3) == 0 ? 6 : 3);
     List<ObjectNode> extensions = new ArrayList<>();
     Set<String> names = new HashSet<>();
     boolean securityPack = false;
