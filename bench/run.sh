@@ -65,6 +65,10 @@ fi
 
 echo "== peers: bench/setup-peers.sh"
 "$here/setup-peers.sh"
+# The conftest adapter must turn files into the pools the engine sees, or the comparison is void.
+echo "== conftest adapter tests: opa test bench/conftest policies/rego"
+opa="$(command -v opa || echo "$root/.tools/bin/opa")"
+"$opa" test bench/conftest policies/rego
 
 echo "== corpora (seed $seed): $sizes files"
 IFS=',' read -r -a size_list <<<"$sizes"
