@@ -92,6 +92,20 @@ set -e
 python3 "$here/corpus_check.py" "$corpora/$largest.tsv" "$results/corpus-$largest.sarif" \
   | tee "$results/corpus-check.md"
 
+# Where a cold single-file check spends its time, stage by stage, in each wasm mode.
+echo "== cold single-file breakdown: dev.poolcheck.bench.StartupBreakdown (3 runs per mode)"
+single="$(find "$corpora/${size_list[0]}" -name 'management-00000.json' | head -1)"
+{
+  for mode in interpreted compiled; do
+    for _ in 1 2 3; do
+      printf '%s ' "$mode"
+      java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp bench/target/benchmarks.jar \
+        dev.poolcheck.bench.StartupBreakdown "$single" "$mode" | tr '\n' ' '
+      echo
+    done
+  done
+} | tee "$results/startup-breakdown.txt"
+
 if [ "$jmh" = 1 ]; then
   echo "== JMH: java -jar bench/target/benchmarks.jar ${jmh_args[*]}"
   java -jar bench/target/benchmarks.jar "${jmh_args[@]}" \

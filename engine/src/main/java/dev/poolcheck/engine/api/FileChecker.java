@@ -182,6 +182,9 @@ final class FileChecker {
       }
       return bytes;
     }
+    if (!Files.isRegularFile(path.get())) {
+      throw new IOException("not a regular file");
+    }
     long size = Files.size(path.get());
     if (size > limits.maxBytes()) {
       throw new InputTooLarge(limits.maxBytes());

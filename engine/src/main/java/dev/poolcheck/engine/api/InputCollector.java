@@ -84,7 +84,11 @@ final class InputCollector {
         walk(path, found);
       } else {
         String name = displayName(path);
-        found.putIfAbsent(name, new Input(name, Optional.of(path), Optional.empty()));
+        Optional<String> problem =
+            Files.isRegularFile(path)
+                ? Optional.empty()
+                : Optional.of("not a regular file (a FIFO, socket or device); skipped");
+        found.putIfAbsent(name, new Input(name, Optional.of(path), problem));
       }
     }
     return new Inputs(List.copyOf(found.values()), errors);
@@ -107,10 +111,19 @@ final class InputCollector {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && included(root, file) && !excluded(root, file)) {
-                String name = displayName(file);
-                found.putIfAbsent(name, new Input(name, Optional.of(file), Optional.empty()));
+              if (!included(root, file) || excluded(root, file)) {
+                return FileVisitResult.CONTINUE;
               }
+              String name = displayName(file);
+              // A FIFO would block the read forever; a dangling link has nothing to read.
+              Optional<String> problem =
+                  attrs.isRegularFile()
+                      ? Optional.empty()
+                      : Optional.of(
+                          attrs.isSymbolicLink()
+                              ? "symbolic link to a file that does not exist; skipped"
+                              : "not a regular file (a FIFO, socket or device); skipped");
+              found.putIfAbsent(name, new Input(name, Optional.of(file), problem));
               return FileVisitResult.CONTINUE;
             }
 

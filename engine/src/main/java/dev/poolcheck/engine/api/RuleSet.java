@@ -8,9 +8,12 @@ import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.RuleRegistry;
 import dev.poolcheck.engine.schema.SchemaRules;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The rules of one run: everything in the registry that the configuration leaves enabled, the
@@ -18,9 +21,38 @@ import java.util.List;
  */
 record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data) {
 
+  /** A URL scheme as a path element: {@code https://h/p} becomes the path {@code https:/h/p}. */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
+
+  /**
+   * The URL a user meant when the path holds one, even after a front end resolved it against a
+   * folder ({@code /work/https:/example.com/p.tar.gz}); a Windows drive has a one-letter scheme.
+   */
+  static Optional<String> asUrl(Path path) {
+    for (int i = 0; i < path.getNameCount() - 1; i++) {
+      String name = path.getName(i).toString();
+      if (SCHEME.matcher(name).matches()) {
+        return Optional.of(
+            name + "//" + path.subpath(i + 1, path.getNameCount()).toString().replace('\\', '/'));
+      }
+    }
+    return Optional.empty();
+  }
+
   static RuleSet create(CheckRequest request, Configuration config, long expectedDocuments) {
     List<Path> bundles = new ArrayList<>();
-    request.policies().forEach(p -> bundles.add(request.baseDir().resolve(p)));
+    for (Path p : request.policies()) {
+      Path bundle = request.baseDir().resolve(p);
+      Optional<String> url = asUrl(bundle);
+      if (url.isPresent() && !Files.exists(bundle)) {
+        throw new PoolcheckException(
+            "policy '"
+                + url.get()
+                + "' is a URL, and poolcheck never downloads anything; fetch the bundle"
+                + " beforehand (for example in a CI step) and give the local file");
+      }
+      bundles.add(bundle);
+    }
     bundles.addAll(config.policies());
     RuleRegistry registry =
         RuleRegistry.create(

@@ -107,6 +107,22 @@ public final class DocumentLoader {
     String text = source.text();
     boolean isYaml = source.format() == SourceFile.Format.YAML;
     LineStarts lines = new LineStarts(text);
+    if (isYaml) {
+      int longLine = firstLineLongerThan(text, MAX_YAML_LINE);
+      if (longLine >= 0) {
+        SourcePosition at = lines.position(longLine);
+        return List.of(
+            failed(
+                source,
+                DocumentFindings.UNREADABLE_INPUT,
+                String.format(
+                    Locale.ROOT,
+                    "line %d is longer than the %,d characters poolcheck reads in a YAML line",
+                    at.line(),
+                    MAX_YAML_LINE),
+                at));
+      }
+    }
     PositionedReader reader =
         new PositionedReader(text, isYaml, source.name(), "", lines::position, limits);
     List<PositionedReader.Root> roots;
@@ -149,6 +165,29 @@ public final class DocumentLoader {
               SourcePosition.START));
     }
     return documents;
+  }
+
+  /**
+   * Longest YAML line read. SnakeYAML copies its whole look-ahead buffer for every 1,024 characters
+   * it reads within one token or line, so its time grows with the square of the longest line: a
+   * line of 32 Mi characters takes hours, one of 1 Mi a fraction of a second.
+   */
+  static final int MAX_YAML_LINE = 1 << 20;
+
+  /** The offset where the first line longer than {@code max} starts, or -1. */
+  private static int firstLineLongerThan(String text, int max) {
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (end - start > max) {
+        return start;
+      }
+      start = end + 1;
+    }
+    return -1;
   }
 
   private static ParsedDocument failed(

@@ -1,7 +1,10 @@
 package dev.poolcheck.engine.document;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolcheck.engine.report.SourceRange;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +37,27 @@ public final class PositionIndex {
 
   LineStarts lines() {
     return lines;
+  }
+
+  /**
+   * A value that a later duplicate key replaced: no longer in the tree, still in the source.
+   *
+   * @param pointer where it was (and where its replacement now is)
+   * @param range where it is written
+   * @param value the value itself
+   */
+  public record Shadowed(String pointer, SourceRange range, JsonNode value) {}
+
+  private final List<Shadowed> shadowed = new ArrayList<>();
+
+  /** Records a value that a duplicate key replaced, so that secrets in it can still be masked. */
+  public void putShadowed(String pointer, SourceRange range, JsonNode value) {
+    shadowed.add(new Shadowed(pointer, range, value));
+  }
+
+  /** The values that duplicate keys replaced, in source order. */
+  public List<Shadowed> shadowed() {
+    return List.copyOf(shadowed);
   }
 
   public void putValue(String pointer, SourceRange range) {

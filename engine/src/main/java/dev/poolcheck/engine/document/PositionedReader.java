@@ -257,6 +257,9 @@ final class PositionedReader {
       ObjectNode obj = (ObjectNode) parent.node;
       SourceRange keyRange = new SourceRange(map.at(parent.keyStart), map.at(parent.keyEnd));
       if (obj.has(parent.key)) {
+        // The first value leaves the tree, but its text stays in the file: keep it for masking.
+        JsonNode shadowed = obj.get(parent.key);
+        positions.value(pointer).ifPresent(r -> positions.putShadowed(pointer, r, shadowed));
         int firstLine = positions.key(pointer).map(r -> r.start().line()).orElse(0);
         problems.add(
             DocumentFindings.finding(

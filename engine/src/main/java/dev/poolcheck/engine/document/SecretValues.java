@@ -67,6 +67,24 @@ public final class SecretValues {
         p -> doc.positions().value(p),
         ranges,
         literals);
+    for (PositionIndex.Shadowed s : doc.positions().shadowed()) {
+      // Values lost to a duplicate key: inner positions are gone, so mask the whole value.
+      Set<String> found = new HashSet<>();
+      List<SourceRange> ignored = new ArrayList<>();
+      walk(
+          s.value(),
+          JsonPointer.empty(),
+          isSecretPath(s.pointer()),
+          p -> Optional.empty(),
+          ignored,
+          found);
+      boolean secretScalar =
+          s.value().isValueNode() && (isSecretPath(s.pointer()) || looksSecret(s.value().asText()));
+      if (!found.isEmpty() || secretScalar) {
+        ranges.add(s.range());
+        literals.addAll(found);
+      }
+    }
     for (PoolDocument pool : pools) {
       walk(
           pool.canonical(),
@@ -84,6 +102,17 @@ public final class SecretValues {
    */
   public static boolean isSecretKey(String name) {
     return SECRET_KEY.matcher(name).matches() && !name.equalsIgnoreCase("type");
+  }
+
+  /** Whether a member on the way to {@code pointer} is protectedSettings or looks secret. */
+  private static boolean isSecretPath(String pointer) {
+    for (String token : pointer.split("/")) {
+      String name = token.replace("~1", "/").replace("~0", "~");
+      if (name.equals("protectedSettings") || isSecretKey(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a string looks like a secret wherever it is (SAS URL, connection string, PEM key). */
@@ -127,9 +156,9 @@ public final class SecretValues {
   }
 
   /**
-   * The line with every secret value on it replaced by asterisks of the same length. For a document
-   * that could not be parsed, values of secret-looking keys and secret-looking strings on the line
-   * are masked as well as the line's text allows.
+   * The line with every secret value on it, and every copy of one, replaced by asterisks of the
+   * same length. For a document that could not be parsed, values of secret-looking keys and
+   * secret-looking strings on the line are masked as well as the line's text allows.
    */
   public String mask(int lineNumber, String line) {
     if (unparsed) {
@@ -155,17 +184,34 @@ public final class SecretValues {
         chars[i] = '*';
       }
     }
+    // A secret copied somewhere that is not secret itself (a command line, a message) is a secret
+    // there too.
+    for (String secret : literals) {
+      for (int at = line.indexOf(secret); at >= 0; at = line.indexOf(secret, at + 1)) {
+        java.util.Arrays.fill(chars, at, at + secret.length(), '*');
+      }
+    }
     return new String(chars);
   }
 
-  // A quoted or plain scalar after a key: "key": "value" (JSON) or key: value (YAML).
+  // A quoted or plain scalar after a key: "key": "value" (JSON) or key: value (YAML). Possessive,
+  // so that a long string costs one loop step per escape rather than one recursion per character.
   private static final Pattern KEY_VALUE =
       Pattern.compile(
-          "([\"']?)([A-Za-z0-9_.-]+)\\1\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^\\s,{}\\[\\]#][^,{}#]*)");
+          "([\"']?)([A-Za-z0-9_.-]++)\\1\\s*:\\s*(\"(?:[^\"\\\\]++|\\\\.)*+\"?|'[^']*+'?|[^\\s,{}\\[\\]#][^,{}#]*+)");
 
-  private static String maskUnparsed(String line) {
+  /** Longest line of an unparsed document searched for secrets; the rest is masked unread. */
+  static final int MAX_UNPARSED_LINE = 4096;
+
+  private static String maskUnparsed(String fullLine) {
+    // The search is quadratic in the worst case, so a very long line is cut and its tail masked.
+    String line =
+        fullLine.length() > MAX_UNPARSED_LINE ? fullLine.substring(0, MAX_UNPARSED_LINE) : fullLine;
     java.util.regex.Matcher m = KEY_VALUE.matcher(line);
-    StringBuilder out = new StringBuilder(line);
+    StringBuilder out = new StringBuilder(fullLine);
+    for (int i = line.length(); i < fullLine.length(); i++) {
+      out.setCharAt(i, '*');
+    }
     while (m.find()) {
       String value = m.group(3);
       String bare = value.replaceAll("^[\"']|[\"']$", "");

@@ -12,10 +12,12 @@ import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.RuleDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The built-in Rego rules: {@code policies/rego} compiled into one wasm module at build time, with
  * the rules' {@code # METADATA} blocks read by {@code opa inspect}. All rules are evaluated
  * together once per pool ({@code data.poolcheck.rules}); each rule picks its own part.
+ *
+ * <p>Besides the rule data, the policies see the run date ({@code --as-of}) as {@code
+ * data.poolcheck.asOf}, an ISO date ({@code "2026-11-27"}) that compares correctly as a string, so
+ * rules about retirement dates never read the clock. A finding may carry its own {@code severity}
+ * (see {@link RegoFindings}).
  *
  * <p>Loading reads only the metadata; the policy instances are created when the first pool is
  * checked.
@@ -37,11 +44,14 @@ public final class BuiltInPolicies {
   private final List<BuiltInRule> rules;
   private final ObjectNode defaultData;
   private final PolicyInstances instances;
-  private final AtomicReference<Map.Entry<JsonNode, String>> lastData = new AtomicReference<>();
+  private final AtomicReference<SerializedData> lastData = new AtomicReference<>();
+
+  /** The data last serialized, for the configuration and date it was made from. */
+  private record SerializedData(JsonNode configured, LocalDate asOf, String json) {}
 
   private BuiltInPolicies(WasmBundle bundle, JsonNode metadata, EvaluationMode mode) {
     this.defaultData = bundle.data();
-    this.instances = new PolicyInstances(bundle, mode);
+    this.instances = new PolicyInstances(bundle, mode, PolicyLimits.defaults());
     this.rules = new ArrayList<>();
     for (JsonNode entry : metadata.path("annotations")) {
       JsonNode annotations = entry.path("annotations");
@@ -124,38 +134,47 @@ public final class BuiltInPolicies {
   }
 
   /**
-   * The data the policies see: the defaults with the configuration's data on top. Lists given for
-   * {@code allowedExtensions} extend the default list; other keys replace the default.
+   * The data the policies see: the defaults with the configuration's data on top, and {@code
+   * poolcheck.asOf} (absent when {@code asOf} is null). Lists given for {@code allowedExtensions}
+   * extend the default list; other keys replace the default. The configuration cannot set {@code
+   * poolcheck}: the run date comes only from {@code asOf}.
    */
-  ObjectNode effectiveData(JsonNode configured) {
+  ObjectNode effectiveData(JsonNode configured, LocalDate asOf) {
     ObjectNode data = defaultData();
-    if (configured == null || !configured.isObject()) {
-      return data;
+    if (configured != null && configured.isObject()) {
+      configured
+          .fields()
+          .forEachRemaining(
+              field -> {
+                JsonNode current = data.get(field.getKey());
+                if (field.getKey().equals("allowedExtensions")
+                    && current instanceof ArrayNode defaults
+                    && field.getValue().isArray()) {
+                  defaults.addAll((ArrayNode) field.getValue());
+                } else {
+                  data.set(field.getKey(), field.getValue());
+                }
+              });
     }
-    configured
-        .fields()
-        .forEachRemaining(
-            field -> {
-              JsonNode current = data.get(field.getKey());
-              if (field.getKey().equals("allowedExtensions")
-                  && current instanceof ArrayNode defaults
-                  && field.getValue().isArray()) {
-                defaults.addAll((ArrayNode) field.getValue());
-              } else {
-                data.set(field.getKey(), field.getValue());
-              }
-            });
+    ObjectNode poolcheck = data.putObject("poolcheck");
+    if (asOf != null) {
+      poolcheck.put("asOf", asOf.toString());
+    }
     return data;
   }
 
-  /** The serialized data for a context's data; the same configuration is serialized only once. */
-  private String dataJson(JsonNode configured) {
-    Map.Entry<JsonNode, String> last = lastData.get();
-    if (last != null && last.getKey() == configured) {
-      return last.getValue();
+  /**
+   * The serialized data for a context; the same configuration and date are serialized only once.
+   */
+  private String dataJson(RuleContext context) {
+    SerializedData last = lastData.get();
+    if (last != null
+        && last.configured() == context.data()
+        && Objects.equals(last.asOf(), context.asOf())) {
+      return last.json();
     }
-    String json = effectiveData(configured).toString();
-    lastData.set(Map.entry(configured == null ? defaultData : configured, json));
+    String json = effectiveData(context.data(), context.asOf()).toString();
+    lastData.set(new SerializedData(context.data(), context.asOf(), json));
     return json;
   }
 
@@ -164,7 +183,7 @@ public final class BuiltInPolicies {
         BuiltInPolicies.class.getName() + "@" + System.identityHashCode(this),
         () ->
             instances
-                .evaluate(ENTRYPOINT, dataJson(context.data()), pool.canonical())
+                .evaluate(ENTRYPOINT, dataJson(context), pool.canonical())
                 .orElseGet(JSON::createObjectNode));
   }
 

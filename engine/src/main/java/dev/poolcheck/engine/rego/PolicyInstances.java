@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
 import dev.poolcheck.engine.api.PoolcheckException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The instances of one wasm policy for one run. An {@link OpaPolicy} is not thread-safe and costs
@@ -22,8 +27,18 @@ final class PolicyInstances {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Interrupts evaluations that overrun their budget; one daemon thread for the whole JVM. */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "poolcheck-policy-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final WasmBundle bundle;
   private final EvaluationMode mode;
+  private final PolicyLimits limits;
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
 
   /** One instance and the data it holds (null before any is loaded). */
@@ -36,9 +51,10 @@ final class PolicyInstances {
     }
   }
 
-  PolicyInstances(WasmBundle bundle, EvaluationMode mode) {
+  PolicyInstances(WasmBundle bundle, EvaluationMode mode, PolicyLimits limits) {
     this.bundle = bundle;
     this.mode = mode;
+    this.limits = limits;
   }
 
   /**
@@ -56,7 +72,8 @@ final class PolicyInstances {
    *
    * @param dataJson the data document as JSON text; instances keep it loaded between evaluations
    * @return the entrypoint's value, or empty when it is undefined
-   * @throws PoolcheckException naming the bundle when the policy aborts
+   * @throws PoolcheckException naming the bundle when the policy aborts, overruns its time budget
+   *     or its memory cap
    */
   Optional<JsonNode> evaluate(String entrypoint, String dataJson, JsonNode input) {
     Instance instance = idle.poll();
@@ -64,22 +81,31 @@ final class PolicyInstances {
       instance = new Instance(create());
     }
     String output;
+    String inputJson;
+    try {
+      inputJson = JSON.writeValueAsString(input);
+    } catch (JsonProcessingException e) {
+      throw failed(entrypoint, "its input cannot be written as JSON", e);
+    }
+    Duration budget = limits.budgetFor(inputJson.length());
+    Deadline deadline = new Deadline(Thread.currentThread());
+    ScheduledFuture<?> alarm =
+        WATCHDOG.schedule(deadline::expire, budget.toNanos(), TimeUnit.NANOSECONDS);
     try {
       if (!dataJson.equals(instance.data)) {
         instance.policy.data(dataJson);
         instance.data = dataJson;
       }
-      output = instance.policy.entrypoint(entrypoint).evaluate(input);
-    } catch (RuntimeException e) {
-      // An aborted instance is in an unknown state: drop it.
-      throw new PoolcheckException(
-          "policy bundle "
-              + bundle.name()
-              + " failed while evaluating "
-              + entrypoint
-              + ": "
-              + e.getMessage(),
-          e);
+      output = instance.policy.entrypoint(entrypoint).evaluate(inputJson);
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // An instance stopped half-way is in an unknown state: drop it.
+      throw failed(entrypoint, deadline.finish() ? overran(budget) : why(e), e);
+    } finally {
+      alarm.cancel(false);
+    }
+    if (deadline.finish()) {
+      // The budget ran out just as it finished: keep the budget strict and drop the instance.
+      throw failed(entrypoint, overran(budget), null);
     }
     idle.push(instance);
     try {
@@ -93,9 +119,69 @@ final class PolicyInstances {
     }
   }
 
+  private PoolcheckException failed(String entrypoint, String why, Throwable cause) {
+    return new PoolcheckException(
+        "policy bundle " + bundle.name() + " failed while evaluating " + entrypoint + ": " + why,
+        cause);
+  }
+
+  private static String overran(Duration budget) {
+    return "it ran longer than its time budget of " + budget.toMillis() + " ms and was stopped";
+  }
+
+  private String why(Throwable e) {
+    if (e instanceof OutOfMemoryError || isOutOfWasmMemory(e)) {
+      return "it needed more than its memory cap of " + limits.maxMemoryMiB() + " MiB";
+    }
+    if (e instanceof StackOverflowError) {
+      return "it recursed too deeply";
+    }
+    return e.getMessage();
+  }
+
+  private static boolean isOutOfWasmMemory(Throwable e) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return message.contains("opa_malloc") || message.contains("out of memory");
+  }
+
+  /**
+   * The time budget of one evaluation. The watchdog interrupts the evaluating thread, which Chicory
+   * turns into a {@code ChicoryInterruptedException} in both the interpreter and compiled code. The
+   * lock makes sure the interrupt is either delivered while the evaluation runs or not at all, so
+   * it never leaks into whatever the thread does next.
+   */
+  private static final class Deadline {
+    private final Thread thread;
+    private boolean finished;
+    private boolean expired;
+
+    Deadline(Thread thread) {
+      this.thread = thread;
+    }
+
+    synchronized void expire() {
+      if (!finished) {
+        expired = true;
+        thread.interrupt();
+      }
+    }
+
+    /** Ends the evaluation; returns whether the budget ran out (the interrupt is then cleared). */
+    synchronized boolean finish() {
+      if (!finished) {
+        finished = true;
+        if (expired) {
+          Thread.interrupted();
+        }
+      }
+      return expired;
+    }
+  }
+
   private OpaPolicy create() {
     try {
-      OpaPolicy.Builder builder = OpaPolicy.builder().withPolicy(bundle.wasm());
+      OpaPolicy.Builder builder =
+          OpaPolicy.builder().withPolicy(bundle.wasm()).withMaxMemory(limits.maxMemoryPages());
       if (mode == EvaluationMode.INTERPRETED) {
         builder.disableCompiler();
       }

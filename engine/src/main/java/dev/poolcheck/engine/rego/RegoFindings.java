@@ -2,13 +2,17 @@ package dev.poolcheck.engine.rego;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns what a Rego rule returned into violations. A rule returns a set (a JSON array) of strings
- * or of objects with {@code msg} and an optional canonical {@code pointer}, as conftest does.
+ * or of objects with {@code msg} and an optional canonical {@code pointer}, as conftest does. An
+ * object may also carry a {@code severity} ({@code "error"}, {@code "warning"} or {@code "info"})
+ * for that one finding, in place of the rule's severity: a retirement is a warning before its date
+ * and an error after it.
  */
 final class RegoFindings {
 
@@ -32,7 +36,15 @@ final class RegoFindings {
       } else if (result.isObject() && result.path("msg").isTextual()) {
         JsonNode pointer = result.path("pointer");
         String at = pointer.isTextual() && isPointer(pointer.asText()) ? pointer.asText() : "";
-        violations.add(Violation.at(at, result.get("msg").asText()));
+        Violation violation = Violation.at(at, result.get("msg").asText());
+        JsonNode severity = result.path("severity");
+        if (!severity.isMissingNode()) {
+          violation =
+              violation.withSeverity(
+                  Severity.parse(severity.isTextual() ? severity.asText() : null)
+                      .orElseThrow(() -> badSeverity(where, severity)));
+        }
+        violations.add(violation);
       } else {
         throw unexpected(where, result);
       }
@@ -44,12 +56,20 @@ final class RegoFindings {
     return text.isEmpty() || text.startsWith("/");
   }
 
+  private static PoolcheckException badSeverity(String where, JsonNode severity) {
+    return new PoolcheckException(
+        where
+            + " returned a finding with severity "
+            + severity
+            + "; a finding's severity must be \"error\", \"warning\" or \"info\".");
+  }
+
   private static PoolcheckException unexpected(String where, JsonNode value) {
     String shown = value.toString();
     return new PoolcheckException(
         where
             + " returned "
             + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown)
-            + "; a rule must return strings or objects with a string msg and an optional pointer.");
+            + "; a rule must return strings or objects with a string msg and an optional pointer and severity.");
   }
 }

@@ -54,13 +54,23 @@ public final class UserPolicies {
    * @throws PoolcheckException for an unreadable bundle or one without any deny, warn or violation
    */
   public static List<Rule> load(List<Path> bundles, String namespace, long expectedDocuments) {
+    return load(bundles, namespace, expectedDocuments, PolicyLimits.defaults());
+  }
+
+  /**
+   * As {@link #load(List, String, long)}, with the given bounds on each evaluation.
+   *
+   * @param limits time budget and memory cap of each evaluation of each bundle
+   */
+  public static List<Rule> load(
+      List<Path> bundles, String namespace, long expectedDocuments, PolicyLimits limits) {
     String pkg = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace.strip();
     String prefix = pkg.replace('.', '/') + "/";
     EvaluationMode mode = EvaluationMode.forExpectedEvaluations(expectedDocuments);
     List<Rule> rules = new ArrayList<>();
     for (Path path : bundles) {
       WasmBundle bundle = WasmBundle.read(path);
-      PolicyInstances instances = new PolicyInstances(bundle, mode);
+      PolicyInstances instances = new PolicyInstances(bundle, mode, limits);
       Map<String, Integer> entrypoints = instances.entrypoints();
       String dataJson = bundle.data().toString();
       List<Rule> found = new ArrayList<>();

@@ -34,9 +34,22 @@ public record WasmBundle(String name, byte[] wasm, ObjectNode data) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new PoolcheckException(
+          "policy bundle "
+              + file
+              + " does not exist; build it with 'opa build -t wasm -e main/deny ...' or fix the"
+              + " path given with --policy or in the configuration",
+          e);
     } catch (IOException e) {
       throw new PoolcheckException(
-          "cannot read policy bundle " + file + ": " + e.getMessage() + ".", e);
+          "cannot read policy bundle "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check"
+              + " that it is a readable file",
+          e);
     }
     return read(file.toString(), bytes);
   }

@@ -8,7 +8,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -91,8 +93,15 @@ public final class PoolSchemas {
    * anything remote; format assertions are on.
    */
   public static SchemaRegistry offlineRegistry() {
+    // x-source records where a generated schema came from. Declared here, it is not an unknown
+    // keyword, which the validator would warn about through SLF4J: in a Maven build that warning
+    // lands in the build log.
+    Dialect dialect =
+        Dialect.builder(Dialects.getDraft202012())
+            .keyword(new NonValidationKeyword("x-source"))
+            .build();
     return SchemaRegistry.withDefaultDialect(
-        SpecificationVersion.DRAFT_2020_12,
+        dialect,
         b ->
             b.schemaLoader(
                     loader ->

@@ -256,7 +256,12 @@ final class SchemaValidation {
         NearestName.suggest(member, names)
             .map(n -> "`" + n + "`")
             .or(() -> nestedSuggestion(iri, known, member));
-    if (suggestion.isPresent()) {
+    if (member.equals("$schema") || member.equals("$ref")) {
+      // Say plainly that nothing is fetched: users may expect a remote schema to be used.
+      message +=
+          "; poolcheck never downloads schemas or references and checks against its own"
+              + " built-in schemas, so remove it";
+    } else if (suggestion.isPresent()) {
       message += "; did you mean " + suggestion.get() + "?";
     } else if (!names.isEmpty() && names.size() <= 12) {
       message +=

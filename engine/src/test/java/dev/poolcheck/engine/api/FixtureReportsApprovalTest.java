@@ -28,18 +28,13 @@ class FixtureReportsApprovalTest {
 
   @ParameterizedTest
   @MethodSource("fixtures")
-  void textReport(String fixture) throws IOException {
-    Approvals.verify(render("text", fixture), options(fixture, ".txt"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("fixtures")
-  void jsonReport(String fixture) throws IOException {
-    Approvals.verify(render("json", fixture), options(fixture, ".json"));
-  }
-
-  private static String render(String format, String fixture) throws IOException {
+  void textAndJsonReports(String fixture) throws IOException {
     CheckResult result = new Poolcheck().check(FixtureRepository.request(fixture).build());
+    Approvals.verify(render("text", result), options(fixture, ".txt"));
+    Approvals.verify(render("json", result), options(fixture, ".json"));
+  }
+
+  private static String render(String format, CheckResult result) throws IOException {
     Reporter reporter =
         Reporters.create(
             format,

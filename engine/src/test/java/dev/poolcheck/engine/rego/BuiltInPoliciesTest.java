@@ -78,8 +78,7 @@ class BuiltInPoliciesTest {
             .filter(l -> !l.isBlank())
             .sorted()
             .toList();
-    List<Violation> found =
-        rule(id).check(TestPools.fromDataPlane(dir.resolve("bad.json")), TestPools.context());
+    List<Violation> found = rule(id).check(TestPools.ruleFixture(dir, "bad"), TestPools.context());
     assertEquals(expected, pointers(found));
     found.forEach(v -> assertEquals(Violation.PointerSpace.CANONICAL, v.space()));
   }
@@ -87,8 +86,9 @@ class BuiltInPoliciesTest {
   @ParameterizedTest
   @MethodSource("ruleIds")
   void staysQuietOnItsGoodFixture(String id) {
-    Path good = REPO.resolve("fixtures/rules").resolve(id).resolve("good.json");
-    assertEquals(List.of(), rule(id).check(TestPools.fromDataPlane(good), TestPools.context()));
+    Path dir = REPO.resolve("fixtures/rules").resolve(id);
+    assertEquals(
+        List.of(), rule(id).check(TestPools.ruleFixture(dir, "good"), TestPools.context()));
   }
 
   @Test
@@ -186,6 +186,58 @@ class BuiltInPoliciesTest {
             "Microsoft.HpcCompute/NvidiaGpuDriverLinux",
             "Microsoft.Azure.Security/IaaSAntimalware"),
         unverified);
+  }
+
+  @Test
+  void givesThePoliciesTheRunDateAsAnIsoString() {
+    JsonNode data =
+        policies.effectiveData(
+            TestPools.JSON.createObjectNode().put("poolcheck", "ignored"),
+            java.time.LocalDate.of(2027, 1, 5));
+    assertEquals("2027-01-05", data.path("poolcheck").path("asOf").asText());
+    assertTrue(data.path("allowedExtensions").isArray());
+  }
+
+  @Test
+  void judgesARetirementAgainstTheRunDateWithAPerFindingSeverity() {
+    PoolDocument pool =
+        TestPools.canonical(
+            """
+            {"scope": "pool", "virtualMachineConfiguration": {
+              "imageReference": {"publisher": "canonical", "offer": "0001-com-ubuntu-server-jammy",
+                                 "sku": "22_04-lts", "version": "latest"},
+              "nodeAgentSkuId": "batch.node.ubuntu 22.04"}}
+            """);
+    Rule retired = rule("pool-image-retired");
+    assertEquals(Severity.ERROR, retired.descriptor().severity());
+    assertEquals(List.of(), retired.check(pool, contextOn(java.time.LocalDate.of(2026, 6, 30))));
+    List<Violation> warned = retired.check(pool, contextOn(java.time.LocalDate.of(2026, 11, 27)));
+    assertEquals(1, warned.size());
+    assertEquals(Severity.WARNING, warned.get(0).severity());
+    assertEquals("/virtualMachineConfiguration/nodeAgentSkuId", warned.get(0).pointer());
+    List<Violation> failed = retired.check(pool, contextOn(java.time.LocalDate.of(2027, 7, 1)));
+    assertEquals(Severity.ERROR, failed.get(0).severity());
+  }
+
+  @Test
+  void reportsTheRemovedUbuntu1804AgentOfTheSourceDocument() {
+    PoolDocument pool =
+        TestPools.canonical(
+            """
+            {"kind": "management", "scope": "pool", "id": "test1", "vmSize": "STANDARD_DS2_V2",
+             "virtualMachineConfiguration": {
+              "imageReference": {"publisher": "canonical", "offer": "ubuntuserver",
+                                 "sku": "18.04-lts", "version": "latest"},
+              "nodeAgentSkuId": "batch.node.ubuntu 18.04"}}
+            """);
+    List<Violation> found = rule("pool-image-retired").check(pool, TestPools.context());
+    assertEquals(1, found.size());
+    assertEquals(Severity.ERROR, found.get(0).severity());
+    assertTrue(found.get(0).message().contains("'batch.node.ubuntu 18.04' is retired"));
+  }
+
+  private static RuleContext contextOn(java.time.LocalDate asOf) {
+    return new RuleContext(asOf, TestPools.JSON.createObjectNode());
   }
 
   @Test

@@ -55,8 +55,8 @@ public final class TestPools {
   }
 
   /**
-   * A data-plane pool body as the canonical pool: the same shape but for {@code nodeAgentSKUId},
-   * plus kind and scope.
+   * A data-plane pool body as the canonical pool: the same shape but for {@code nodeAgentSKUId} and
+   * {@code certificateReferences}, plus kind and scope.
    */
   public static PoolDocument fromDataPlane(Path file) {
     try {
@@ -67,10 +67,46 @@ public final class TestPools {
       if (vm instanceof ObjectNode config && config.has("nodeAgentSKUId")) {
         config.set("nodeAgentSkuId", config.remove("nodeAgentSKUId"));
       }
+      if (canonical.has("certificateReferences")) {
+        canonical.set("certificates", canonical.remove("certificateReferences"));
+      }
       return pool(canonical);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The first resource of an ARM template as the canonical pool, for rules about templates only:
+   * kind, scope and apiVersion, with {@code deploymentConfiguration} lifted (identities are left
+   * out).
+   */
+  public static PoolDocument fromArmTemplate(Path file) {
+    try {
+      JsonNode resource = JSON.readTree(Files.readString(file)).path("resources").path(0);
+      ObjectNode canonical = JSON.createObjectNode().put("kind", "arm").put("scope", "pool");
+      canonical.set("apiVersion", resource.get("apiVersion"));
+      ObjectNode properties = resource.path("properties").deepCopy();
+      JsonNode deployment = properties.remove("deploymentConfiguration");
+      canonical.setAll(properties);
+      if (deployment instanceof ObjectNode configurations) {
+        canonical.setAll(configurations);
+      }
+      return pool(canonical);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A rule's {@code bad} or {@code good} fixture: the data-plane body ({@code <side>.json}), or for
+   * rules about templates only, the ARM template ({@code <side>.arm.json}).
+   */
+  public static PoolDocument ruleFixture(Path dir, String side) {
+    Path dataPlane = dir.resolve(side + ".json");
+    return Files.exists(dataPlane)
+        ? fromDataPlane(dataPlane)
+        : fromArmTemplate(dir.resolve(side + ".arm.json"));
   }
 
   public static PoolDocument pool(JsonNode canonical) {

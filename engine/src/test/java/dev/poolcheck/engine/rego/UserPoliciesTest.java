@@ -153,11 +153,12 @@ class UserPoliciesTest {
   }
 
   @Test
-  void missingFileIsAnErrorNamingIt() {
+  void missingFileIsAnErrorNamingItAndSayingWhatToDo() {
     Path bundle = temp.resolve("nowhere.tar.gz");
     PoolcheckException e =
         assertThrows(PoolcheckException.class, () -> UserPolicies.load(List.of(bundle), null, 1));
-    assertTrue(e.getMessage().contains(bundle.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(bundle + " does not exist"), e.getMessage());
+    assertTrue(e.getMessage().contains("opa build -t wasm"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,47 @@
+# METADATA
+# title: Secret-looking settings
+# description: Which extension setting keys and values look like secrets, for extension-secret-in-settings.
+package poolcheck.lib.secrets
+
+# Key names (lower case, separators removed) that hold secrets: whole names, then endings. Only
+# kinds of key that are secret are listed, since "...Key" also names public keys, registry keys or
+# settings ("authenticationSettingsKey" in Azure's own example); references to secrets (a Key Vault
+# secret's URL or name) are not secrets.
+secret_names := {"key", "password", "passwd", "pwd", "sas", "secret", "token", "connectionstring"}
+
+secret_endings := [
+	"accesskey", "accountkey", "apikey", "authkey", "clientkey", "encryptionkey", "masterkey",
+	"primarykey", "privatekey", "secondarykey", "secretkey", "sharedkey", "signingkey", "storagekey",
+	"subscriptionkey", "workspacekey",
+	"password", "passphrase", "clientsecret", "secret", "token", "connectionstring",
+	"sasurl", "sasuri",
+]
+
+# A literal value that gives itself away: a SAS signature, or a connection string with a key.
+secret_value(value) if regex.match(`(?i)[?&]sig=[^&]+`, value)
+
+secret_value(value) if regex.match(`(?i)(^|;)\s*(AccountKey|SharedAccessKey|SharedAccessSignature|Password)\s*=`, value)
+
+normalised(key) := lower(replace(replace(replace(key, "_", ""), "-", ""), ".", ""))
+
+secret_key(key) if normalised(key) in secret_names
+
+secret_key(key) if {
+	some ending in secret_endings
+	endswith(normalised(key), ending)
+}
+
+# The string keys along a path; the last one is the key shown in the message.
+keys_of(path) := [k | some k in path; is_string(k)]
+
+escape(segment) := replace(replace(format_segment(segment), "~", "~0"), "/", "~1")
+
+format_segment(segment) := segment if is_string(segment)
+
+format_segment(segment) := format_int(segment, 10) if is_number(segment)
+
+reason(key, value) := sprintf("a literal value for the secret-looking key '%s'", [key]) if {
+	secret_key(key)
+} else := sprintf("what looks like a SAS URL or a connection string with a key under '%s'", [key]) if {
+	secret_value(value)
+}
