@@ -106,6 +106,9 @@ final class FileChecker {
           runRule(rule, pool, context, docFindings, errors);
         }
       }
+      if (docFindings.isEmpty()) {
+        continue; // nothing to show, so no secret to hide: skip the masking work
+      }
       SecretValues secrets = SecretValues.of(doc, extraction.pools());
       TreeSet<Integer> lines = new TreeSet<>();
       for (Finding f : docFindings) {

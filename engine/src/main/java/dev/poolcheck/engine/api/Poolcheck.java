@@ -73,6 +73,9 @@ public final class Poolcheck {
     InputCollector collector = new InputCollector(request.baseDir(), request.includes(), excludes);
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 
+    if (!inputs.inputs().isEmpty()) {
+      prepareSchemasInBackground();
+    }
     // Created once per run; policy instances inside are made lazily, one per worker thread.
     RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
     List<ToolError> errors = new ArrayList<>(inputs.errors());
@@ -99,6 +102,26 @@ public final class Poolcheck {
         Comparator.comparing(CheckedDocument::file).thenComparing(CheckedDocument::index));
     Severity failOn = request.failOn().or(config::failOn).orElse(Severity.ERROR);
     return new CheckResult(findings, documents, errors, rules.descriptors(), excerpts, failOn);
+  }
+
+  /**
+   * Compiles the schemas on a second thread while this one reads the first file and creates the
+   * first policy instance: on a cold start (a pre-commit hook) the two overlap instead of adding
+   * up. A failure here is not lost: the schema rules compile again on first use and report it.
+   */
+  private static void prepareSchemasInBackground() {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                SchemaRules.prepare();
+              } catch (RuntimeException | LinkageError e) {
+                // Reported by the first schema rule that needs the schemas.
+              }
+            },
+            "poolcheck-schemas");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   private static Configuration loadConfiguration(CheckRequest request) {
