@@ -362,15 +362,15 @@ final class PositionedReader {
 
   private static long countNodes(JsonNode node) {
     long n = 0;
-    Deque<JsonNode> todo = new ArrayDeque<>();
-    todo.push(node);
-    while (!todo.isEmpty()) {
-      JsonNode x = todo.pop();
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty()) {
+      JsonNode x = pending.pop();
       n++;
       if (n > MAX_ALIAS_EXPANSION) {
         return n;
       }
-      x.forEach(todo::push);
+      x.forEach(pending::push);
     }
     return n;
   }
