@@ -178,6 +178,26 @@ class SchemaRulesTest {
   }
 
   @Test
+  void explicitNullIsReadAsNotGivenButOtherWrongTypesAreReported() {
+    // Azure's own PoolCreate_SecurityProfile example writes "secureBootEnabled": null.
+    String body =
+        """
+        {"properties": {"vmSize": "STANDARD_D2S_V5", "deploymentConfiguration": {
+          "virtualMachineConfiguration": {
+            "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"},
+            "nodeAgentSkuId": "batch.node.ubuntu 24.04",
+            "securityProfile": {"securityType": "trustedLaunch",
+              "uefiSettings": {"secureBootEnabled": null, "vTpmEnabled": "yes"}}}}}}
+        """;
+    assertEquals(
+        List.of(
+            "schema-invalid-value /properties/deploymentConfiguration/virtualMachineConfiguration"
+                + "/securityProfile/uefiSettings/vTpmEnabled: `vTpmEnabled` must be a boolean, not"
+                + " a string"),
+        findings(DocumentKind.MANAGEMENT, body, ""));
+  }
+
+  @Test
   void reportsWrongTypeAndCaseOfEnumInManagementBody() {
     String body =
         """
