@@ -10,7 +10,7 @@
 # custom:
 #   id: encryption-key-url-invalid
 #   severity: error
-#   since: 0.2.0
+#   since: 0.1.0
 package poolcheck.rules.encryption_key_url_invalid
 
 import data.poolcheck.lib.extensions

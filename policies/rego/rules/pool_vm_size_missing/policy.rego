@@ -11,7 +11,7 @@
 # custom:
 #   id: pool-vm-size-missing
 #   severity: error
-#   since: 0.2.0
+#   since: 0.1.0
 package poolcheck.rules.pool_vm_size_missing
 
 import data.poolcheck.lib.pool
