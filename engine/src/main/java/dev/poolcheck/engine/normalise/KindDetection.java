@@ -21,12 +21,16 @@ public final class KindDetection {
   /**
    * Tried in this order; the first that recognises a document wins. ARM templates and
    * node-extension responses have unmistakable members, so they go before the pool bodies, whose
-   * members overlap.
+   * members overlap; the wrappers (Azure REST API examples, Batch templates, a bare ARM pool
+   * resource) go before the bodies they wrap.
    */
   private static final List<PoolNormaliser> NORMALISERS =
       List.of(
           new ArmTemplateNormaliser(),
           new NodeExtensionNormaliser(),
+          new AzureRestExampleNormaliser(),
+          new BatchTemplateNormaliser(),
+          new ArmResourceNormaliser(),
           new ManagementNormaliser(),
           new DataPlaneNormaliser());
 
@@ -44,6 +48,12 @@ public final class KindDetection {
     JsonNode root = doc.root().get();
     Optional<PoolNormaliser> normaliser =
         forcedKind.isPresent() ? Optional.of(normaliserFor(forcedKind.get())) : detect(root);
+    if (normaliser.isEmpty() && forcedKind.isEmpty() && root.isObject()) {
+      Optional<Finding> misplaced = MisplacedPool.find(doc, root);
+      if (misplaced.isPresent()) {
+        return new Extraction(Optional.empty(), List.of(), List.of(misplaced.get()));
+      }
+    }
     if (normaliser.isEmpty() || !root.isObject()) {
       return new Extraction(
           Optional.empty(),

@@ -9,11 +9,12 @@ package dev.poolcheck.engine.schema;
  */
 record SchemaProblem(Kind kind, String pointer, String message) {
 
-  /** The four schema checks; each is its own rule. */
+  /** The schema checks; each is its own rule. */
   enum Kind {
     INVALID_VALUE,
     REQUIRED_PROPERTY,
     UNKNOWN_PROPERTY,
-    READ_ONLY_PROPERTY
+    READ_ONLY_PROPERTY,
+    ENUM_CASE
   }
 }
