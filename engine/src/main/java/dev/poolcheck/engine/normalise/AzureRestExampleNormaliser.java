@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 final class AzureRestExampleNormaliser implements PoolNormaliser {
 
   /** Data-plane api-versions carry the service version: {@code 2025-06-01.21.0}. */
-  private static final Pattern DATA_PLANE_VERSION = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}\\.\\d+\\.\\d+$");
+  private static final Pattern DATA_PLANE_VERSION =
+      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}\\.\\d+\\.\\d+$");
 
   /** Request parameters that are never a body. */
   private static final List<String> NOT_BODIES =
@@ -82,7 +83,8 @@ final class AzureRestExampleNormaliser implements PoolNormaliser {
         for (int i = 0; i < list.size(); i++) {
           PoolDocument pool = body(doc, list.get(i), p + "/value/" + i, dataPlane, findings);
           if (pool != null) {
-            pools.add(stamp(pool, apiVersion, PoolProvenance.RESPONSE, null, root, null, r.getKey()));
+            pools.add(
+                stamp(pool, apiVersion, PoolProvenance.RESPONSE, null, root, null, r.getKey()));
           }
         }
       } else {
@@ -156,12 +158,17 @@ final class AzureRestExampleNormaliser implements PoolNormaliser {
       if (text.isEmpty()) {
         continue;
       }
-      if (text.contains("poolcreate") || text.contains("createpool") || text.contains("pooladd")
+      if (text.contains("poolcreate")
+          || text.contains("createpool")
+          || text.contains("pooladd")
           || text.contains("addpool")) {
         return PoolProvenance.CREATE;
       }
-      if (text.contains("poolupdate") || text.contains("updatepool") || text.contains("poolpatch")
-          || text.contains("replacepool") || text.contains("poolreplace")) {
+      if (text.contains("poolupdate")
+          || text.contains("updatepool")
+          || text.contains("poolpatch")
+          || text.contains("replacepool")
+          || text.contains("poolreplace")) {
         return PoolProvenance.UPDATE;
       }
       if (!id.isEmpty()) {

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * {"parameters": {...}, "pool": {"type": "Microsoft.Batch/batchAccounts/pools", "apiVersion",
  * "properties": {...}}}}) or a BatchExplorer pool template ({@code {"parameters", "variables",
  * "pool": {...}}}). The pool is a data-plane body (data-plane spelling: {@code nodeAgentSKUId},
- * {@code targetDedicatedNodes}); {@code [parameters('x')]} expressions are unknown values as in ARM.
- * A whole value {@code [variables('x')]} whose variable holds no expression is replaced by the
+ * {@code targetDedicatedNodes}); {@code [parameters('x')]} expressions are unknown values as in
+ * ARM. A whole value {@code [variables('x')]} whose variable holds no expression is replaced by the
  * variable, so what it declares (an image, a retired node agent) is judged where the variable is
  * written.
  */
@@ -105,7 +105,8 @@ final class BatchTemplateNormaliser implements PoolNormaliser {
               e ->
                   copy.set(
                       e.getKey(),
-                      resolveVariables(e.getValue(), p + segment(e.getKey()), variables, substituted)));
+                      resolveVariables(
+                          e.getValue(), p + segment(e.getKey()), variables, substituted)));
       return copy;
     }
     if (node.isArray()) {

@@ -311,7 +311,9 @@ class ExtensionSchemasTest {
     assertTrue(location.path("deprecated").isMissingNode());
     assertEquals(
         "#/$defs/certificateStoreLocation",
-        schema.at("/$defs/secretsManagementSettings/properties/certificateStoreLocation/$ref").asText());
+        schema
+            .at("/$defs/secretsManagementSettings/properties/certificateStoreLocation/$ref")
+            .asText());
     assertTrue(schema.at("/$defs/legacyCertificateStoreLocation").isMissingNode());
   }
 
