@@ -3,6 +3,7 @@ package dev.poolcheck.cli;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.Reporter;
@@ -108,6 +109,15 @@ final class CheckCommand implements Callable<Integer> {
   DocumentKind kind;
 
   @Option(
+      names = "--operation",
+      paramLabel = "OPERATION",
+      converter = OperationConverter.class,
+      description =
+          "What request bodies that do not say do: create (default; PUT, POST /pools) or update"
+              + " (PATCH): updates need not carry what a create requires.")
+  PoolOperation operation;
+
+  @Option(
       names = "--include",
       paramLabel = "GLOB",
       description =
@@ -207,6 +217,9 @@ final class CheckCommand implements Callable<Integer> {
     builder.includes(includes).excludes(excludes);
     if (kind != null) {
       builder.kind(kind);
+    }
+    if (operation != null) {
+      builder.operation(operation);
     }
     if (config != null) {
       builder.configFile(workingDir.resolve(config));
@@ -350,6 +363,17 @@ final class CheckCommand implements Callable<Integer> {
               () ->
                   new TypeConversionException(
                       "'" + value + "' is not a kind; use one of: " + DocumentKind.ids()));
+    }
+  }
+
+  static final class OperationConverter implements ITypeConverter<PoolOperation> {
+    @Override
+    public PoolOperation convert(String value) {
+      return PoolOperation.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not an operation; use one of: " + PoolOperation.ids()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param includes glob patterns (relative to each folder given) of files to check in folders
  * @param excludes glob patterns of files or folders to skip
  * @param kind forces every document to be read as this kind, instead of detecting it
+ * @param operation what request bodies that do not say do: create (the default) or update
  * @param configFile explicit configuration file; when absent, {@code .poolcheck.yaml} is searched
  *     for from {@link #baseDir} upwards
  * @param policies user policy bundles ({@code .tar.gz} or {@code .wasm}) to add to the rules
@@ -40,6 +42,7 @@ public record CheckRequest(
     List<String> includes,
     List<String> excludes,
     Optional<DocumentKind> kind,
+    Optional<PoolOperation> operation,
     Optional<Path> configFile,
     List<Path> policies,
     String namespace,
@@ -75,6 +78,7 @@ public record CheckRequest(
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
     private DocumentKind kind;
+    private PoolOperation operation;
     private Path configFile;
     private final List<Path> policies = new ArrayList<>();
     private String namespace = "main";
@@ -116,6 +120,11 @@ public record CheckRequest(
 
     public Builder kind(DocumentKind k) {
       this.kind = k;
+      return this;
+    }
+
+    public Builder operation(PoolOperation o) {
+      this.operation = o;
       return this;
     }
 
@@ -168,6 +177,7 @@ public record CheckRequest(
           includes.isEmpty() ? DEFAULT_INCLUDES : includes,
           excludes,
           Optional.ofNullable(kind),
+          Optional.ofNullable(operation),
           Optional.ofNullable(configFile),
           policies,
           namespace,

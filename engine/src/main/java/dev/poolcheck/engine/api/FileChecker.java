@@ -94,6 +94,7 @@ final class FileChecker {
     for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
       List<Finding> docFindings = new ArrayList<>(doc.problems());
       Extraction extraction = extractor.extract(doc, request.kind());
+      request.operation().ifPresent(o -> KindDetection.assumeOperation(extraction.pools(), o));
       docFindings.addAll(extraction.findings());
       documents.add(
           new CheckedDocument(

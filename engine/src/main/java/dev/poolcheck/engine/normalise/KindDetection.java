@@ -1,11 +1,13 @@
 package dev.poolcheck.engine.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
 import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,5 +94,20 @@ public final class KindDetection {
     SourceRange at = doc.index() == 0 ? SourceRange.FILE_START : doc.positions().locate("");
     return DocumentFindings.finding(
         DocumentFindings.NOT_A_POOL_DEFINITION, message, doc.source().name(), "", at);
+  }
+
+  /**
+   * Records {@code operation} ({@code --operation}) on the request bodies that do not say what they
+   * do themselves (Azure REST API examples do); responses are not requests.
+   */
+  public static void assumeOperation(List<PoolDocument> pools, PoolOperation operation) {
+    for (PoolDocument pool : pools) {
+      if (pool.canonical() instanceof ObjectNode c
+          && !c.has("operation")
+          && !PoolProvenance.RESPONSE.equals(c.path("documentRole").asText())
+          && !"extension".equals(c.path("scope").asText())) {
+        c.put("operation", operation.id());
+      }
+    }
   }
 }
