@@ -118,10 +118,15 @@ class RealWorldCorpusTest {
             });
   }
 
+  /** {@code "<rule> <pointer>"} of each entry; an entry may list several {@code pointers}. */
   private static Set<String> keys(JsonNode list) {
     Set<String> out = new HashSet<>();
     for (JsonNode x : list) {
-      out.add(x.path("rule").asText() + " " + x.path("pointer").asText());
+      if (x.has("pointers")) {
+        x.path("pointers").forEach(p -> out.add(x.path("rule").asText() + " " + p.asText()));
+      } else {
+        out.add(x.path("rule").asText() + " " + x.path("pointer").asText());
+      }
     }
     return out;
   }
