@@ -56,8 +56,14 @@ class PropertyHistoryTest {
             "dataDisks",
             "0");
     assertEquals(
-        List.of("2024-07-01", "2024-02-01", "2023-11-01", "2023-05-01"),
+        List.of("2025-06-01", "2024-07-01", "2024-02-01", "2023-11-01", "2023-05-01"),
         HISTORY.versionsWith(Plane.MANAGEMENT, Root.REQUEST, path, "storageAccountType"));
+    String removed =
+        HISTORY
+            .explain(Plane.MANAGEMENT, "2026-08-01", Root.REQUEST, path, "storageAccountType")
+            .orElseThrow();
+    assertTrue(removed.contains("removed in api-version 2026-08-01"), removed);
+    assertTrue(removed.contains("target api-version 2025-06-01"), removed);
   }
 
   @Test
