@@ -1,7 +1,7 @@
 package dev.poolcheck.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.model.DocumentKind;
 import java.util.List;
 
 /**
