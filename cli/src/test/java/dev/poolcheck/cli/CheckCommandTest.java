@@ -89,7 +89,8 @@ class CheckCommandTest {
     assertEquals(Optional.empty(), request.configFile());
     assertEquals(Optional.empty(), request.baseline());
     assertEquals(defaults.threads(), request.threads());
-    assertEquals(Optional.empty(), request.apiVersion(), "the document or the configuration decides");
+    assertEquals(
+        Optional.empty(), request.apiVersion(), "the document or the configuration decides");
   }
 
   @Test
@@ -154,8 +155,7 @@ class CheckCommandTest {
     assertUsageError(CliRun.in(dir).run("check", "--threads", "0"), "--threads must be 1 or more");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "many"), "'many'");
     assertUsageError(
-        CliRun.in(dir).run("check", "--api-version", "latest"),
-        "give a date such as 2024-07-01");
+        CliRun.in(dir).run("check", "--api-version", "latest"), "give a date such as 2024-07-01");
   }
 
   @Test
