@@ -179,7 +179,7 @@ final class HclLexer {
             value.toString(),
             template,
             raw,
-            template ? null : Arrays.copyOf(offsets, value.length() + 1));
+            template ? rawOffsets(start + 1, raw.length()) : Arrays.copyOf(offsets, value.length() + 1));
       }
       if ((c == '$' || c == '%') && s.startsWith("{", i + 1)) {
         template = true;
@@ -396,7 +396,7 @@ final class HclLexer {
         raw,
         template,
         raw,
-        template ? null : Arrays.copyOf(offsets, value.length() + 1));
+        Arrays.copyOf(offsets, value.length() + 1));
   }
 
   private Token punctuation(int start, char c) {
@@ -502,6 +502,15 @@ final class HclLexer {
           at,
           true);
     }
+  }
+
+  /** Offsets of a template's raw content, written as is between its quotes. */
+  private static int[] rawOffsets(int from, int length) {
+    int[] map = new int[length + 1];
+    for (int k = 0; k <= length; k++) {
+      map[k] = from + k;
+    }
+    return map;
   }
 
   private static int[] put(int[] map, int index, int offset) {

@@ -388,7 +388,9 @@ final class HclReader {
             ExprKind.LITERAL, t.start, t.end, number(t), null, List.of(), List.of(), null);
       case STRING:
         if (t.template) {
-          return Expr.unknown(t.start, t.end, t.rawContent);
+          // Kept as written: JSON inside a template can still be read where it is literal.
+          return new Expr(
+              ExprKind.UNKNOWN, t.start, t.end, null, t.offsets, List.of(), List.of(), t.rawContent);
         }
         return new Expr(
             ExprKind.LITERAL,
@@ -631,6 +633,9 @@ final class HclReader {
           return value;
         }
       default:
+        if (e.offsets != null) {
+          stringOffsets.put(pointer, e.offsets);
+        }
         return NODES.textNode(e.unknownText);
     }
   }
@@ -726,7 +731,8 @@ final class HclReader {
    * @param value for strings, the decoded value; for identifiers, the name
    * @param template whether a string holds an interpolation or directive
    * @param rawContent for strings, the content as written, between the quotes
-   * @param offsets for strings without interpolation, the source offset of each character
+   * @param offsets for strings, the source offset of each character of {@code value} (of {@code
+   *     rawContent} for a quoted template)
    */
   record Token(
       TokenKind kind,

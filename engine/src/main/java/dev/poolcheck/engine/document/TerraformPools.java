@@ -478,7 +478,9 @@ public final class TerraformPools {
 
     /**
      * {@code settings_json}: an object when written with {@code jsonencode}, else a string of JSON
-     * (quoted or a heredoc), parsed with positions inside it; an unknown value stays as written.
+     * (quoted or a heredoc), parsed with positions inside it. A template whose interpolations sit
+     * inside JSON strings ({@code "msiClientId": "${azurerm_user_assigned_identity.x.client_id}"})
+     * still parses, those strings being unknown; any other unknown value stays as written.
      */
     private void settings() {
       if (!has("settings_json")) {
@@ -486,8 +488,14 @@ public final class TerraformPools {
       }
       JsonNode value = body.get("settings_json");
       String pointer = src + "/settings_json";
-      if (value.isTextual() && !value.textValue().contains("${")) {
+      boolean template = value.isTextual() && value.textValue().contains("${");
+      if (value.isTextual()) {
         EmbeddedJson.Result parsed = EmbeddedJson.parse(doc, pointer);
+        if (template && parsed.value().isEmpty()) {
+          // An interpolation outside a JSON string: the settings are unknown, not broken.
+          put("/settings", value, pointer);
+          return;
+        }
         findings.addAll(parsed.problems());
         if (parsed.value().isPresent() && parsed.value().get().isObject()) {
           value = parsed.value().get();
