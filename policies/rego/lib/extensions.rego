@@ -20,10 +20,10 @@ is_expression(value) if {
 }
 
 # Terraform values known only when Terraform plans (references, interpolations, function calls)
-# are strings holding "${...}" in the canonical pool of a .tf file (docs/terraform.md): as unknown
-# as ARM expressions.
+# are strings holding "${...}" in the canonical pool of a .tf file (docs/terraform.md), as are the
+# placeholders of templated JSON: as unknown as ARM expressions.
 is_expression(value) if {
-	input.kind == "terraform"
+	is_string(value)
 	contains(value, "${")
 }
 

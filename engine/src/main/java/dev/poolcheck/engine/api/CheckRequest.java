@@ -49,7 +49,8 @@ public record CheckRequest(
     Optional<Path> writeBaseline,
     int threads) {
 
-  public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
+  public static final List<String> DEFAULT_INCLUDES =
+      List.of("**/*.json", "**/*.yaml", "**/*.yml", "**/*.tf");
 
   public CheckRequest {
     Objects.requireNonNull(baseDir, "baseDir");

@@ -14,6 +14,7 @@ import dev.poolcheck.engine.model.SourceRange;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.normalise.Extraction;
 import dev.poolcheck.engine.normalise.KindDetection;
+import dev.poolcheck.engine.normalise.TerraformNames;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;
@@ -150,6 +151,7 @@ final class FileChecker {
                   + "; the other rules and files were still checked"));
       return;
     }
+    Optional<String> address = TerraformNames.address(pool);
     for (Violation v : violations) {
       String pointer =
           v.space() == Violation.PointerSpace.CANONICAL
@@ -159,7 +161,7 @@ final class FileChecker {
           new Finding(
               d.id(),
               v.severity() != null ? v.severity() : d.severity(),
-              v.message(),
+              address.isPresent() ? TerraformNames.message(address.get(), v.message()) : v.message(),
               pool.fileName(),
               pointer,
               pool.source().positions().locate(pointer)));

@@ -13,7 +13,11 @@ public enum DocumentKind {
   /** ARM deployment template declaring {@code Microsoft.Batch/batchAccounts/pools}. */
   ARM_TEMPLATE("arm"),
   /** Response of {@code GET .../pools/{p}/nodes/{n}/extensions/{e}}. */
-  NODE_EXTENSION("node-extension");
+  NODE_EXTENSION("node-extension"),
+  /** Terraform {@code .tf} file declaring {@code resource "azurerm_batch_pool"} blocks. */
+  TERRAFORM("terraform"),
+  /** {@code terraform show -json} output (a plan or a state) with {@code azurerm_batch_pool}. */
+  TERRAFORM_PLAN("terraform-plan");
 
   private final String id;
 

@@ -19,14 +19,16 @@ import java.util.Optional;
 public final class KindDetection {
 
   /**
-   * Tried in this order; the first that recognises a document wins. ARM templates and
-   * node-extension responses have unmistakable members, so they go before the pool bodies, whose
-   * members overlap.
+   * Tried in this order; the first that recognises a document wins. ARM templates,
+   * node-extension responses and Terraform plans and files have unmistakable members, so they go
+   * before the pool bodies, whose members overlap.
    */
   private static final List<PoolNormaliser> NORMALISERS =
       List.of(
           new ArmTemplateNormaliser(),
           new NodeExtensionNormaliser(),
+          new TerraformPlanNormaliser(),
+          new TerraformNormaliser(),
           new ManagementNormaliser(),
           new DataPlaneNormaliser());
 
@@ -55,7 +57,8 @@ public final class KindDetection {
                       + " (properties.deploymentConfiguration...), data-plane pool bodies (id,"
                       + " vmSize, virtualMachineConfiguration), ARM templates declaring "
                       + ArmTemplateNormaliser.POOL_TYPE
-                      + " and node-extension responses (vmExtension); use --kind to force"
+                      + ", node-extension responses (vmExtension) and Terraform azurerm_batch_pool"
+                      + " resources (.tf files, terraform show -json); use --kind to force"
                       + " one")));
     }
     List<Finding> findings = new ArrayList<>();

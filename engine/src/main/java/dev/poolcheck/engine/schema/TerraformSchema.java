@@ -2,7 +2,7 @@ package dev.poolcheck.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.io.IOException;
 import java.io.InputStream;

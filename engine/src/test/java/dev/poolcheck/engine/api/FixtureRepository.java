@@ -29,13 +29,18 @@ final class FixtureRepository {
     return dir;
   }
 
-  /** Every JSON and YAML fixture file, sorted, relative to the repository root. */
+  /** Every JSON, YAML and Terraform fixture file, sorted, relative to the repository root. */
   static List<String> allFixtureFiles() {
     try (Stream<Path> files = Files.walk(ROOT.resolve("fixtures"))) {
       return files
           .filter(Files::isRegularFile)
           .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
-          .filter(n -> n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml"))
+          .filter(
+              n ->
+                  n.endsWith(".json")
+                      || n.endsWith(".yaml")
+                      || n.endsWith(".yml")
+                      || n.endsWith(".tf"))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.SourceRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.io.IOException;
 import java.util.List;

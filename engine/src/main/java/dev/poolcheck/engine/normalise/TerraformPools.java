@@ -1,10 +1,16 @@
-package dev.poolcheck.engine.document;
+package dev.poolcheck.engine.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.document.DocumentFindings;
+import dev.poolcheck.engine.document.EmbeddedJson;
+import dev.poolcheck.engine.document.ParsedDocument;
+import dev.poolcheck.engine.document.PointerMap;
+import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +32,7 @@ import java.util.regex.Pattern;
  * identity.userAssignedIdentities[].resourceId}, and so on (docs/terraform.md). Every canonical
  * value maps back to the Terraform attribute it came from.
  */
-public final class TerraformPools {
+final class TerraformPools {
 
   /** The resource type this reads. */
   public static final String RESOURCE_TYPE = "azurerm_batch_pool";
@@ -60,7 +66,7 @@ public final class TerraformPools {
         .properties()
         .forEach(
             e -> {
-              String pointer = prefix + PoolExtractor.segment(e.getKey());
+              String pointer = prefix + CanonicalParts.segment(e.getKey());
               String address = RESOURCE_TYPE + "." + e.getKey();
               pools.add(pool(doc, kind, e.getValue(), pointer, address, findings));
             });
@@ -316,7 +322,7 @@ public final class TerraformPools {
 
     void value(String tf, String rel) {
       if (has(tf)) {
-        put(rel, body.get(tf), src + PoolExtractor.segment(tf));
+        put(rel, body.get(tf), src + CanonicalParts.segment(tf));
       }
     }
 
@@ -332,7 +338,7 @@ public final class TerraformPools {
         return;
       }
       JsonNode map = body.get(tf);
-      String mapSrc = src + PoolExtractor.segment(tf);
+      String mapSrc = src + CanonicalParts.segment(tf);
       if (!map.isObject()) {
         put(rel, map, mapSrc);
         return;
@@ -343,7 +349,7 @@ public final class TerraformPools {
           .forEach(
               e -> {
                 String item = at + rel + "/" + list.size();
-                String memberSrc = mapSrc + PoolExtractor.segment(e.getKey());
+                String memberSrc = mapSrc + CanonicalParts.segment(e.getKey());
                 ObjectNode o = list.addObject();
                 o.put("name", e.getKey());
                 o.set("value", e.getValue());
@@ -358,7 +364,7 @@ public final class TerraformPools {
         return;
       }
       JsonNode ids = body.get(tf);
-      String idsSrc = src + PoolExtractor.segment(tf);
+      String idsSrc = src + CanonicalParts.segment(tf);
       if (!ids.isArray()) {
         put(rel, ids, idsSrc);
         return;
@@ -381,11 +387,11 @@ public final class TerraformPools {
       JsonNode list = body.get(tf);
       if (list == null || !list.isArray() || list.isEmpty() || !list.get(0).isObject()) {
         if (list != null && !list.isNull() && !list.isArray()) {
-          put(rel, list, src + PoolExtractor.segment(tf)); // an unknown value: kept as written
+          put(rel, list, src + CanonicalParts.segment(tf)); // an unknown value: kept as written
         }
         return;
       }
-      String blockSrc = src + PoolExtractor.segment(tf) + "/0";
+      String blockSrc = src + CanonicalParts.segment(tf) + "/0";
       put(rel, NODES.objectNode(), blockSrc);
       mapping.apply(new Mapper(doc, list.get(0), blockSrc, root, at + rel, pointers, findings));
     }
@@ -396,7 +402,7 @@ public final class TerraformPools {
       if (list == null || list.isNull()) {
         return;
       }
-      String listSrc = src + PoolExtractor.segment(tf);
+      String listSrc = src + CanonicalParts.segment(tf);
       if (!list.isArray()) {
         put(rel, list, listSrc);
         return;
@@ -424,7 +430,7 @@ public final class TerraformPools {
       if (list == null || !list.isArray()) {
         return;
       }
-      String listSrc = src + PoolExtractor.segment(tf);
+      String listSrc = src + CanonicalParts.segment(tf);
       ArrayNode out = NODES.arrayNode();
       put(rel, out, listSrc);
       for (int i = 0; i < list.size(); i++) {
@@ -660,45 +666,5 @@ public final class TerraformPools {
           "/windowsUserConfiguration",
           w -> w.value("login_mode", "/loginMode"));
     }
-  }
-
-  /**
-   * REST property names that rules write in messages, and the Terraform argument each comes from,
-   * so a message about a {@code .tf} file or a plan speaks its language.
-   */
-  private static final Map<String, String> TERRAFORM_NAMES =
-      Map.ofEntries(
-          Map.entry("nodeAgentSkuId", "node_agent_sku_id"),
-          Map.entry("nodeAgentSKUId", "node_agent_sku_id"),
-          Map.entry("typeHandlerVersion", "type_handler_version"),
-          Map.entry("autoUpgradeMinorVersion", "auto_upgrade_minor_version"),
-          Map.entry("enableAutomaticUpgrade", "automatic_upgrade_enabled"),
-          Map.entry("provisionAfterExtensions", "provision_after_extensions"),
-          Map.entry("protectedSettings", "protected_settings"),
-          Map.entry("userAssignedIdentities", "identity_ids"),
-          Map.entry("imageReference", "storage_image_reference"),
-          Map.entry("vmSize", "vm_size"),
-          Map.entry("startTask", "start_task"),
-          Map.entry("certificateReferences", "certificate"),
-          Map.entry("taskSlotsPerNode", "max_tasks_per_node"),
-          Map.entry("windowsConfiguration", "windows"),
-          Map.entry("enableAutomaticUpdates", "enable_automatic_updates"));
-
-  private static final Pattern REST_NAME =
-      Pattern.compile("\\b(" + String.join("|", TERRAFORM_NAMES.keySet()) + ")\\b");
-
-  /**
-   * A rule's message for a Terraform pool: REST names replaced by the Terraform arguments they come
-   * from, prefixed by the resource address ({@code module.batch.azurerm_batch_pool.gpu: ...}).
-   */
-  public static String message(String address, String message) {
-    Matcher m = REST_NAME.matcher(message);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(TERRAFORM_NAMES.get(m.group(1))));
-    }
-    m.appendTail(out);
-    String text = out.toString();
-    return text.startsWith(address + ":") ? text : address + ": " + text;
   }
 }
