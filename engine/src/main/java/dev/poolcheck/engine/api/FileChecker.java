@@ -161,7 +161,9 @@ final class FileChecker {
           new Finding(
               d.id(),
               v.severity() != null ? v.severity() : d.severity(),
-              address.isPresent() ? TerraformNames.message(address.get(), v.message()) : v.message(),
+              address.isPresent()
+                  ? TerraformNames.message(address.get(), v.message())
+                  : v.message(),
               pool.fileName(),
               pointer,
               pool.source().positions().locate(pointer)));

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Reads the bytes of one input into {@link ParsedDocument}s: decodes the text, parses JSON, YAML or
  * HCL (Terraform, with {@link HclReader}; by the file name, see {@link SourceFile.Format#fromName})
- * and records the source position of every value. A YAML stream gives one document per {@code ---} section.
+ * and records the source position of every value. A YAML stream gives one document per {@code ---}
+ * section.
  *
  * <p>Never throws on bad input: undecodable bytes, syntax errors, duplicate keys and exceeded
  * {@link LoaderLimits} all become findings in {@link ParsedDocument#problems()}; a document that
@@ -106,7 +107,8 @@ public final class DocumentLoader {
   private List<ParsedDocument> parse(SourceFile source) {
     String text = source.text();
     if (source.format() == SourceFile.Format.HCL) {
-      HclReader.Result hcl = new HclReader(text, source.name(), new LineStarts(text), limits).read();
+      HclReader.Result hcl =
+          new HclReader(text, source.name(), new LineStarts(text), limits).read();
       hcl.stringOffsets().forEach(hcl.positions()::putStringOffsets);
       return List.of(
           new ParsedDocument(

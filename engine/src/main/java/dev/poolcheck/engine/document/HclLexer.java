@@ -106,8 +106,7 @@ final class HclLexer {
       } else if (c == '/' && s.startsWith("/*", i)) {
         int end = s.indexOf("*/", i + 2);
         if (end < 0) {
-          throw new SyntaxProblem(
-              "the comment opened here is not closed: add '*/'", i, false);
+          throw new SyntaxProblem("the comment opened here is not closed: add '*/'", i, false);
         }
         i = end + 2;
       } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
@@ -179,14 +178,18 @@ final class HclLexer {
             value.toString(),
             template,
             raw,
-            template ? rawOffsets(start + 1, raw.length()) : Arrays.copyOf(offsets, value.length() + 1));
+            template
+                ? rawOffsets(start + 1, raw.length())
+                : Arrays.copyOf(offsets, value.length() + 1));
       }
       if ((c == '$' || c == '%') && s.startsWith("{", i + 1)) {
         template = true;
         i = skipInterpolation(i + 2, start);
         continue;
       }
-      if ((c == '$' || c == '%') && i + 2 < s.length() && s.charAt(i + 1) == c
+      if ((c == '$' || c == '%')
+          && i + 2 < s.length()
+          && s.charAt(i + 1) == c
           && s.charAt(i + 2) == '{') {
         // $${ and %%{ escape a literal ${ and %{.
         offsets = put(offsets, value.length(), i);
@@ -234,10 +237,11 @@ final class HclLexer {
           }
           i += len;
         }
-        default -> throw new SyntaxProblem(
-            "'\\" + e + "' is not an escape HCL knows (\\n \\r \\t \\\" \\\\ \\u \\U)",
-            i,
-            false);
+        default ->
+            throw new SyntaxProblem(
+                "'\\" + e + "' is not an escape HCL knows (\\n \\r \\t \\\" \\\\ \\u \\U)",
+                i,
+                false);
       }
       i += 2;
     }
@@ -315,8 +319,7 @@ final class HclLexer {
     String marker = s.substring(nameStart, i);
     int lineEnd = s.indexOf('\n', i);
     if (lineEnd < 0 || !s.substring(i, lineEnd).strip().isEmpty()) {
-      throw new SyntaxProblem(
-          "a heredoc marker <<" + marker + " must end its line", start, false);
+      throw new SyntaxProblem("a heredoc marker <<" + marker + " must end its line", start, false);
     }
     // Collect the content lines up to the closing marker line.
     List<int[]> lineSpans = new ArrayList<>();
@@ -325,9 +328,8 @@ final class HclLexer {
     while (lineStart <= s.length()) {
       int end = s.indexOf('\n', lineStart);
       int contentEnd = end < 0 ? s.length() : end;
-      int trimmedEnd = contentEnd > lineStart && s.charAt(contentEnd - 1) == '\r'
-          ? contentEnd - 1
-          : contentEnd;
+      int trimmedEnd =
+          contentEnd > lineStart && s.charAt(contentEnd - 1) == '\r' ? contentEnd - 1 : contentEnd;
       String line = s.substring(lineStart, trimmedEnd);
       if (line.strip().equals(marker)) {
         closeEnd = trimmedEnd;
@@ -467,13 +469,14 @@ final class HclLexer {
           i++;
           kind = TokenKind.OPERATOR;
         } else {
-          throw new SyntaxProblem("'" + c + "' is not an operator; did you mean '" + c + c + "'?",
-              start, false);
+          throw new SyntaxProblem(
+              "'" + c + "' is not an operator; did you mean '" + c + c + "'?", start, false);
         }
       }
       case '+', '-', '*', '/', '%' -> kind = TokenKind.OPERATOR;
-      default -> throw new SyntaxProblem(
-          String.format(Locale.ROOT, "unexpected character '%s'", printable(c)), start, false);
+      default ->
+          throw new SyntaxProblem(
+              String.format(Locale.ROOT, "unexpected character '%s'", printable(c)), start, false);
     }
     return new Token(kind, start, i, s.substring(start, i), s.substring(start, i));
   }

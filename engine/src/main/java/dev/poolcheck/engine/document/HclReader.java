@@ -93,8 +93,7 @@ final class HclReader {
     } catch (HclLexer.SyntaxProblem e) {
       String id = e.unreadable ? DocumentFindings.UNREADABLE_INPUT : DocumentFindings.SYNTAX_ERROR;
       SourcePosition at = lines.position(e.offset);
-      problems.add(
-          DocumentFindings.finding(id, e.getMessage(), file, "", new SourceRange(at, at)));
+      problems.add(DocumentFindings.finding(id, e.getMessage(), file, "", new SourceRange(at, at)));
       return new Result(null, positions, List.copyOf(problems), Map.of());
     }
   }
@@ -152,8 +151,7 @@ final class HclReader {
     body.set(name.text, toJson(value, child, depth + 1));
   }
 
-  private void readBlock(
-      ObjectNode body, String pointer, Token type, boolean topLevel, int depth) {
+  private void readBlock(ObjectNode body, String pointer, Token type, boolean topLevel, int depth) {
     List<Token> labels = new ArrayList<>();
     while (peek().kind == TokenKind.STRING || peek().kind == TokenKind.IDENT) {
       Token label = next();
@@ -390,7 +388,14 @@ final class HclReader {
         if (t.template) {
           // Kept as written: JSON inside a template can still be read where it is literal.
           return new Expr(
-              ExprKind.UNKNOWN, t.start, t.end, null, t.offsets, List.of(), List.of(), t.rawContent);
+              ExprKind.UNKNOWN,
+              t.start,
+              t.end,
+              null,
+              t.offsets,
+              List.of(),
+              List.of(),
+              t.rawContent);
         }
         return new Expr(
             ExprKind.LITERAL,
@@ -527,7 +532,8 @@ final class HclReader {
         next();
         skipNewlines();
       } else if (sep.kind != TokenKind.CLOSE_BRACE) {
-        throw problem(sep, "expected ',', a new line or '}' in the object, found " + sep.describe());
+        throw problem(
+            sep, "expected ',', a new line or '}' in the object, found " + sep.describe());
       }
     }
     Token close = next();

@@ -19,9 +19,9 @@ import java.util.Optional;
 public final class KindDetection {
 
   /**
-   * Tried in this order; the first that recognises a document wins. ARM templates,
-   * node-extension responses and Terraform plans and files have unmistakable members, so they go
-   * before the pool bodies, whose members overlap.
+   * Tried in this order; the first that recognises a document wins. ARM templates, node-extension
+   * responses and Terraform plans and files have unmistakable members, so they go before the pool
+   * bodies, whose members overlap.
    */
   private static final List<PoolNormaliser> NORMALISERS =
       List.of(

@@ -14,14 +14,13 @@ import dev.poolcheck.engine.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds Terraform {@code azurerm_batch_pool} resources and turns each into the canonical pool:
- * the {@code resource} blocks of a {@code .tf} file (as {@link HclReader} reads it), and the
- * resources of {@code terraform show -json} output (plan: {@code resource_changes}, else {@code
+ * Finds Terraform {@code azurerm_batch_pool} resources and turns each into the canonical pool: the
+ * {@code resource} blocks of a {@code .tf} file (as {@link HclReader} reads it), and the resources
+ * of {@code terraform show -json} output (plan: {@code resource_changes}, else {@code
  * planned_values}; state: {@code values}), in the root module and in child modules.
  *
  * <p>Both give a resource body of the same shape (nested blocks are lists), mapped to the REST
@@ -75,8 +74,8 @@ final class TerraformPools {
 
   /**
    * The pools of {@code terraform show -json} output: of a plan, each {@code resource_changes}
-   * entry that is not being deleted (its {@code change.after}), or, without those, the resources
-   * of {@code planned_values}; of a state, the resources of {@code values}.
+   * entry that is not being deleted (its {@code change.after}), or, without those, the resources of
+   * {@code planned_values}; of a state, the resources of {@code values}.
    */
   public static List<PoolDocument> fromPlan(
       ParsedDocument doc, DocumentKind kind, List<Finding> findings) {
@@ -99,7 +98,12 @@ final class TerraformPools {
       return pools;
     }
     String base = root.has("planned_values") ? "/planned_values" : "/values";
-    module(doc, kind, root.path(base.substring(1)).path("root_module"), base + "/root_module", pools,
+    module(
+        doc,
+        kind,
+        root.path(base.substring(1)).path("root_module"),
+        base + "/root_module",
+        pools,
         findings);
     return pools;
   }
@@ -175,7 +179,9 @@ final class TerraformPools {
         vmc + "/imageReference",
         b -> b.renames("publisher", "offer", "sku", "version", "id"));
     map.blocks("extensions", vmc + "/extensions", Mapper::extension);
-    map.block("windows", vmc + "/windowsConfiguration",
+    map.block(
+        "windows",
+        vmc + "/windowsConfiguration",
         b -> b.value("enable_automatic_updates", "/enableAutomaticUpdates"));
     map.blocks(
         "data_disks",
@@ -195,8 +201,8 @@ final class TerraformPools {
           b.value("container_image_names", "/containerImageNames");
           b.blocks("container_registries", "/containerRegistries", Mapper::registry);
         });
-    map.block("node_placement", vmc + "/nodePlacementConfiguration",
-        b -> b.value("policy", "/policy"));
+    map.block(
+        "node_placement", vmc + "/nodePlacementConfiguration", b -> b.value("policy", "/policy"));
     map.block(
         "security_profile",
         vmc + "/securityProfile",
@@ -241,7 +247,9 @@ final class TerraformPools {
         });
     map.blocks("mount", "/mountConfiguration", Mapper::mount);
     map.block("network_configuration", "/networkConfiguration", Mapper::network);
-    map.block("task_scheduling_policy", "/taskSchedulingPolicy",
+    map.block(
+        "task_scheduling_policy",
+        "/taskSchedulingPolicy",
         b -> b.value("node_fill_type", "/nodeFillType"));
     map.blocks("user_accounts", "/userAccounts", Mapper::userAccount);
     map.dynamicExtensions(vmc + "/extensions");
@@ -354,6 +362,7 @@ final class TerraformPools {
                 o.put("name", e.getKey());
                 o.set("value", e.getValue());
                 pointers.map(item, memberSrc);
+                pointers.map(item + "/name", memberSrc); // the key: reported at its member
                 pointers.map(item + "/value", memberSrc);
               });
     }
@@ -419,8 +428,7 @@ final class TerraformPools {
         }
         out.addObject();
         pointers.map(at + rel + "/" + i, itemSrc);
-        mapping.apply(
-            new Mapper(doc, item, itemSrc, root, at + rel + "/" + i, pointers, findings));
+        mapping.apply(new Mapper(doc, item, itemSrc, root, at + rel + "/" + i, pointers, findings));
       }
     }
 
@@ -466,8 +474,9 @@ final class TerraformPools {
           int index = out.size();
           out.addObject();
           pointers.map(at + rel + "/" + index, itemSrc);
-          extension(new Mapper(doc, content.get(j), itemSrc, root, at + rel + "/" + index,
-              pointers, findings));
+          extension(
+              new Mapper(
+                  doc, content.get(j), itemSrc, root, at + rel + "/" + index, pointers, findings));
         }
       }
     }
@@ -631,9 +640,13 @@ final class TerraformPools {
               Matcher mr = PORT_RANGE.matcher(range.textValue());
               String rangeSrc = e.src + "/frontend_port_range";
               if (mr.matches()) {
-                e.put("/frontendPortRangeStart", NODES.numberNode(Integer.parseInt(mr.group(1))),
+                e.put(
+                    "/frontendPortRangeStart",
+                    NODES.numberNode(Integer.parseInt(mr.group(1))),
                     rangeSrc);
-                e.put("/frontendPortRangeEnd", NODES.numberNode(Integer.parseInt(mr.group(2))),
+                e.put(
+                    "/frontendPortRangeEnd",
+                    NODES.numberNode(Integer.parseInt(mr.group(2))),
                     rangeSrc);
               }
             }

@@ -273,17 +273,16 @@ public final class TerraformSchema {
     if (isUnknown(value) || (spec.path("json").asBoolean() && value.isContainerNode())) {
       return; // jsonencode({...}) was read as the value it encodes
     }
-    if (value.isArray() && !value.isEmpty() && value.get(0).isObject() && !type.startsWith("list")
+    if (value.isArray()
+        && !value.isEmpty()
+        && value.get(0).isObject()
+        && !type.startsWith("list")
         && !type.startsWith("set")) {
       out.add(
           new Problem(
               Kind.INVALID_VALUE,
               pointer,
-              "`"
-                  + path
-                  + "` is an argument, not a block: write `"
-                  + lastName(path)
-                  + " = ...`",
+              "`" + path + "` is an argument, not a block: write `" + lastName(path) + " = ...`",
               null));
       return;
     }
@@ -297,7 +296,8 @@ public final class TerraformSchema {
           return;
         }
         for (int i = 0; i < value.size(); i++) {
-          checkPrimitive("string", spec, value.get(i), pointer + "/" + i, path + "[" + i + "]", out);
+          checkPrimitive(
+              "string", spec, value.get(i), pointer + "/" + i, path + "[" + i + "]", out);
         }
       }
       case "map(string)" -> {
@@ -311,10 +311,7 @@ public final class TerraformSchema {
           if (v.isContainerNode()) {
             out.add(
                 typeProblem(
-                    pointer + "/" + escape(e.getKey()),
-                    path + "." + e.getKey(),
-                    "a string",
-                    v));
+                    pointer + "/" + escape(e.getKey()), path + "." + e.getKey(), "a string", v));
           }
         }
       }
@@ -379,7 +376,9 @@ public final class TerraformSchema {
                         + "` is "
                         + quote(text)
                         + sameButCase
-                            .map(v -> "; write `" + v + "`: the provider's values are case-sensitive")
+                            .map(
+                                v ->
+                                    "; write `" + v + "`: the provider's values are case-sensitive")
                             .orElse(
                                 ", which the provider does not accept: use "
                                     + String.join(
@@ -410,7 +409,10 @@ public final class TerraformSchema {
                     + join(path, name)
                     + "` was removed in azurerm "
                     + removed.path("removedIn").asText()
-                    + removed.path("deprecatedIn").asText().transform(d -> d.isEmpty() ? "" : " (deprecated since " + d + ")")
+                    + removed
+                        .path("deprecatedIn")
+                        .asText()
+                        .transform(d -> d.isEmpty() ? "" : " (deprecated since " + d + ")")
                     + ": use `"
                     + removed.path("replacement").asText()
                     + "`; provider "
@@ -476,7 +478,9 @@ public final class TerraformSchema {
             ? "an object"
             : value.isArray()
                 ? "a list"
-                : value.isBoolean() ? "a bool" : value.isNumber() ? "a number" : quote(value.asText());
+                : value.isBoolean()
+                    ? "a bool"
+                    : value.isNumber() ? "a number" : quote(value.asText());
     return new Problem(
         Kind.INVALID_VALUE,
         pointer,

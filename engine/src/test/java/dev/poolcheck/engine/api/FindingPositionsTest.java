@@ -172,7 +172,8 @@ class FindingPositionsTest {
   }
 
   private static boolean writtenAt(JsonNode value, String pointer, String rest) {
-    String last = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    String last =
+        pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     String parentPointer = pointer.isEmpty() ? "" : pointer.substring(0, pointer.lastIndexOf('/'));
     String parentName = parentPointer.substring(parentPointer.lastIndexOf('/') + 1);
     if (value.isTextual()) {
@@ -195,8 +196,12 @@ class FindingPositionsTest {
     }
     if (pointer.matches("/resource/[^/]+/[^/]+")) {
       String[] parts = pointer.split("/");
-      return rest.matches("(?s)resource\\s+\"" + java.util.regex.Pattern.quote(parts[2])
-          + "\"\\s+\"" + java.util.regex.Pattern.quote(parts[3]) + "\".*");
+      return rest.matches(
+          "(?s)resource\\s+\""
+              + java.util.regex.Pattern.quote(parts[2])
+              + "\"\\s+\""
+              + java.util.regex.Pattern.quote(parts[3])
+              + "\".*");
     }
     return rest.startsWith(last)
         || rest.startsWith("{")
@@ -211,13 +216,18 @@ class FindingPositionsTest {
     assertTrue(writtenAt(nodes.textNode("CustomScript"), type, "\"CustomScript\"\n"));
     assertFalse(writtenAt(nodes.textNode("CustomScript"), type, "\"Microsoft.Azure.Extensions\""));
     assertTrue(writtenAt(nodes.textNode("${var.t}"), type, "var.t\n"));
-    assertFalse(writtenAt(nodes.objectNode(), "/resource/azurerm_batch_pool/p/extensions/0", "name = 1"));
+    assertFalse(
+        writtenAt(nodes.objectNode(), "/resource/azurerm_batch_pool/p/extensions/0", "name = 1"));
     assertTrue(
         writtenAt(
-            nodes.objectNode(), "/resource/azurerm_batch_pool/p", "resource \"azurerm_batch_pool\" \"p\" {"));
+            nodes.objectNode(),
+            "/resource/azurerm_batch_pool/p",
+            "resource \"azurerm_batch_pool\" \"p\" {"));
     assertFalse(
         writtenAt(
-            nodes.objectNode(), "/resource/azurerm_batch_pool/p", "resource \"azurerm_batch_pool\" \"q\" {"));
+            nodes.objectNode(),
+            "/resource/azurerm_batch_pool/p",
+            "resource \"azurerm_batch_pool\" \"q\" {"));
   }
 
   private static JsonNode parseWhole(String name, String text) {

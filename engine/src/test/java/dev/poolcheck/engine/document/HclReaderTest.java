@@ -74,12 +74,14 @@ class HclReaderTest {
     assertTrue(pool.at("/extensions/1/auto_upgrade_minor_version").booleanValue());
     assertEquals(where(tf, 2, "\"Standard_D2s_v3\""), start(r, POOL + "/vm_size"));
     assertEquals(
-        where(tf, 2, "vm_size"), r.positions().key(POOL + "/vm_size").orElseThrow().start().toString());
+        where(tf, 2, "vm_size"),
+        r.positions().key(POOL + "/vm_size").orElseThrow().start().toString());
     assertEquals(where(tf, 11, "extensions"), start(r, POOL + "/extensions/1"));
     assertEquals(where(tf, 12, "\"b\""), start(r, POOL + "/extensions/1/name"));
     assertEquals(where(tf, 1, "resource"), start(r, POOL));
     // A block's range ends after its closing brace.
-    assertEquals("14:4", r.positions().value(POOL + "/extensions/1").orElseThrow().end().toString());
+    assertEquals(
+        "14:4", r.positions().value(POOL + "/extensions/1").orElseThrow().end().toString());
   }
 
   @Test
@@ -136,11 +138,15 @@ class HclReaderTest {
     String base = POOL + "/extensions/0/settings_json";
     assertEquals(where(tf, 3, "jsonencode"), start(r, base));
     assertEquals(
-        where(tf, 6, "\"https://kv"), start(r, base + "/secretsManagementSettings/observedCertificates/0"));
+        where(tf, 6, "\"https://kv"),
+        start(r, base + "/secretsManagementSettings/observedCertificates/0"));
     assertEquals(
         where(tf, 5, "pollingIntervalInS"),
-        r.positions().key(base + "/secretsManagementSettings/pollingIntervalInS").orElseThrow()
-            .start().toString());
+        r.positions()
+            .key(base + "/secretsManagementSettings/pollingIntervalInS")
+            .orElseThrow()
+            .start()
+            .toString());
   }
 
   @Test
@@ -204,7 +210,8 @@ class HclReaderTest {
     assertEquals("CustomScript", dyn.at("/content/0/type").textValue());
     assertEquals("${extensions.key}", dyn.at("/content/0/name").textValue());
     assertEquals("${metadata}", r.root().at(POOL + "/lifecycle/0/ignore_changes/0").textValue());
-    assertEquals(where(tf, 14, "\"CustomScript\""), start(r, POOL + "/dynamic/extensions/0/content/0/type"));
+    assertEquals(
+        where(tf, 14, "\"CustomScript\""), start(r, POOL + "/dynamic/extensions/0/content/0/type"));
   }
 
   @Test
@@ -229,13 +236,15 @@ class HclReaderTest {
 
   @Test
   void reportsSyntaxErrorsWhereTheyAreAndSaysWhatIsMissing() {
-    HclReader.Result unclosed = read("resource \"azurerm_batch_pool\" \"p\" {\n  vm_size = \"a\"\n");
+    HclReader.Result unclosed =
+        read("resource \"azurerm_batch_pool\" \"p\" {\n  vm_size = \"a\"\n");
     assertNull(unclosed.root());
     Finding f = unclosed.problems().get(0);
     assertEquals("syntax-error", f.ruleId());
     assertTrue(f.message().contains("add '}'"), f.message());
 
-    HclReader.Result noEquals = read("resource \"azurerm_batch_pool\" \"p\" {\n  vm_size \"a\"\n}\n");
+    HclReader.Result noEquals =
+        read("resource \"azurerm_batch_pool\" \"p\" {\n  vm_size \"a\"\n}\n");
     Finding g = noEquals.problems().get(0);
     assertEquals("2:3", g.range().start().toString());
     assertTrue(g.message().contains("expected '=' or '{'"), g.message());

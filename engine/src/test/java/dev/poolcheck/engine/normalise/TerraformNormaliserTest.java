@@ -48,7 +48,8 @@ class TerraformNormaliserTest {
     assertEquals(
         CPU + "/node_agent_sku_id",
         cpu.pointers().toSource("/virtualMachineConfiguration/nodeAgentSkuId"));
-    assertEquals("canonical", c.at("/virtualMachineConfiguration/imageReference/publisher").asText());
+    assertEquals(
+        "canonical", c.at("/virtualMachineConfiguration/imageReference/publisher").asText());
     assertEquals(
         CPU + "/storage_image_reference/0/offer",
         cpu.pointers().toSource("/virtualMachineConfiguration/imageReference/offer"));
@@ -61,16 +62,20 @@ class TerraformNormaliserTest {
         cpu.pointers().toSource("/identity/userAssignedIdentities/0/resourceId"));
     assertTrue(c.at("/scaleSettings/autoScale/formula").asText().contains("$TargetDedicatedNodes"));
     // jsonencode: the settings object, each member mapped back into it
-    String msi = "/virtualMachineConfiguration/extensions/0/settings/authenticationSettings/msiClientId";
+    String msi =
+        "/virtualMachineConfiguration/extensions/0/settings/authenticationSettings/msiClientId";
     assertEquals("${azurerm_user_assigned_identity.render.client_id}", c.at(msi).textValue());
     assertEquals(
         CPU + "/extensions/0/settings_json/authenticationSettings/msiClientId",
         cpu.pointers().toSource(msi));
     assertEquals(
         "3.0", c.at("/virtualMachineConfiguration/extensions/0/typeHandlerVersion").textValue());
-    assertTrue(c.at("/virtualMachineConfiguration/extensions/0/autoUpgradeMinorVersion").asBoolean());
+    assertTrue(
+        c.at("/virtualMachineConfiguration/extensions/0/autoUpgradeMinorVersion").asBoolean());
     // the dynamic block's content is one more extension
-    assertEquals("${extensions.value.type}", c.at("/virtualMachineConfiguration/extensions/1/type").asText());
+    assertEquals(
+        "${extensions.value.type}",
+        c.at("/virtualMachineConfiguration/extensions/1/type").asText());
     assertEquals(
         CPU + "/dynamic/extensions/0/content/0/type_handler_version",
         cpu.pointers().toSource("/virtualMachineConfiguration/extensions/1/typeHandlerVersion"));
@@ -88,11 +93,17 @@ class TerraformNormaliserTest {
         "/virtualMachineConfiguration/extensions/1/settings/secretsManagementSettings/observedCertificates/0/url";
     assertTrue(c.at(url).textValue().contains("/certificates/"));
     String source = gpu.pointers().toSource(url);
-    assertEquals(GPU + "/extensions/1/settings_json/secretsManagementSettings/observedCertificates/0/url", source);
+    assertEquals(
+        GPU + "/extensions/1/settings_json/secretsManagementSettings/observedCertificates/0/url",
+        source);
     var at = gpu.source().positions().value(source).orElseThrow();
     assertEquals(
         "\"https://contoso-render-kv.vault.azure.net/certificates/render-tls\"",
-        gpu.source().source().line(at.start().line()).substring(at.start().column() - 1).replace(",", ""));
+        gpu.source()
+            .source()
+            .line(at.start().line())
+            .substring(at.start().column() - 1)
+            .replace(",", ""));
     assertEquals("Pack".toLowerCase(), c.at("/taskSchedulingPolicy/nodeFillType").textValue());
   }
 
@@ -131,7 +142,8 @@ class TerraformNormaliserTest {
     assertTrue(findings.get(1).message().contains("JSON array"), findings.get(1).message());
     JsonNode c = e.pools().get(0).canonical();
     assertEquals(
-        "{\"n\": ${var.n}}\n", c.at("/virtualMachineConfiguration/extensions/2/settings").textValue());
+        "{\"n\": ${var.n}}\n",
+        c.at("/virtualMachineConfiguration/extensions/2/settings").textValue());
   }
 
   @Test

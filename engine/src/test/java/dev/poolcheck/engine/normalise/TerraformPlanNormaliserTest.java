@@ -31,7 +31,8 @@ class TerraformPlanNormaliserTest {
     assertEquals("/resource_changes/1/change/after", gpu.sourcePointer());
     JsonNode c = gpu.canonical();
     assertEquals("terraform-plan", c.at("/source/form").textValue());
-    assertEquals("CustomScript", c.at("/virtualMachineConfiguration/extensions/0/type").textValue());
+    assertEquals(
+        "CustomScript", c.at("/virtualMachineConfiguration/extensions/0/type").textValue());
     assertEquals(
         "/resource_changes/1/change/after/extensions/0/type",
         gpu.pointers().toSource("/virtualMachineConfiguration/extensions/0/type"));
@@ -48,8 +49,7 @@ class TerraformPlanNormaliserTest {
   @Test
   void readsTheResourcesOfAStateInChildModules() {
     PoolDocument pool = onlyPool(extract("terraform/state.json"));
-    assertEquals(
-        "/values/root_module/child_modules/0/resources/0/values", pool.sourcePointer());
+    assertEquals("/values/root_module/child_modules/0/resources/0/values", pool.sourcePointer());
     assertEquals("module.batch.azurerm_batch_pool.gpu", TerraformNames.address(pool).orElseThrow());
   }
 }

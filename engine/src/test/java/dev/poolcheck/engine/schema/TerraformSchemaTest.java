@@ -112,12 +112,27 @@ class TerraformSchemaTest {
                 "display_name", "[{\"a\": 1}]"));
     var problems = TerraformSchema.get().check(body, "");
     List<String> messages = problems.stream().map(TerraformSchema.Problem::message).toList();
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("`max_tasks_per_node` must be a number")), messages::toString);
-    assertTrue(messages.stream().anyMatch(m -> m.contains("5000, outside the range the provider accepts (0 to 2000)")), messages::toString);
-    assertTrue(messages.stream().anyMatch(m -> m.contains("write `UserAssigned`: the provider's values are case-sensitive")), messages::toString);
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("`identity` may be given once")), messages::toString);
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("`storage_image_reference` is a block")), messages::toString);
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("`display_name` is an argument, not a block")), messages::toString);
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith("`max_tasks_per_node` must be a number")),
+        messages::toString);
+    assertTrue(
+        messages.stream()
+            .anyMatch(m -> m.contains("5000, outside the range the provider accepts (0 to 2000)")),
+        messages::toString);
+    assertTrue(
+        messages.stream()
+            .anyMatch(
+                m -> m.contains("write `UserAssigned`: the provider's values are case-sensitive")),
+        messages::toString);
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith("`identity` may be given once")),
+        messages::toString);
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith("`storage_image_reference` is a block")),
+        messages::toString);
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith("`display_name` is an argument, not a block")),
+        messages::toString);
     assertEquals(6, problems.size(), messages::toString);
   }
 
@@ -132,14 +147,21 @@ class TerraformSchemaTest {
     for (JsonNode f : table.path("source").path("files")) {
       assertTrue(f.path("commit").asText().matches("[0-9a-f]{40}"), f::toString);
     }
-    List<String> types = List.of("string", "number", "bool", "list(string)", "set(string)", "map(string)");
-    table.findValues("attributes").forEach(
-        attrs -> attrs.fields().forEachRemaining(
-            a -> {
-              if (a.getValue().isObject()) {
-                assertTrue(types.contains(a.getValue().path("type").asText()), a::toString);
-              }
-            }));
+    List<String> types =
+        List.of("string", "number", "bool", "list(string)", "set(string)", "map(string)");
+    table
+        .findValues("attributes")
+        .forEach(
+            attrs ->
+                attrs
+                    .fields()
+                    .forEachRemaining(
+                        a -> {
+                          if (a.getValue().isObject()) {
+                            assertTrue(
+                                types.contains(a.getValue().path("type").asText()), a::toString);
+                          }
+                        }));
     for (JsonNode r : table.path("removed")) {
       assertTrue(!r.path("source").asText().isBlank(), r::toString);
     }
