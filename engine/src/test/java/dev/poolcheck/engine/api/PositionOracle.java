@@ -34,8 +34,7 @@ final class PositionOracle {
     List<String> lines = text.lines().toList();
     JsonNode root = parseWhole(fixture, text);
     if (fixture.endsWith(".tf")) {
-      checkTerraform(fixture, text, lines, result);
-      return;
+      return terraformProblems(fixture, text, lines, result);
     }
     List<String> problems = new ArrayList<>();
     for (Finding f : result.findings()) {
@@ -69,8 +68,8 @@ final class PositionOracle {
    * a number or bool as written, an unknown value's expression, a block's type name (or {@code
    * resource "type" "name"}), a collection's opening bracket, a {@code jsonencode(} call.
    */
-  private static void checkTerraform(String fixture, String text, List<String> lines, CheckResult r)
-      throws IOException {
+  private static List<String> terraformProblems(
+      String fixture, String text, List<String> lines, CheckResult r) throws IOException {
     Path file = FixtureRepository.ROOT.resolve(fixture);
     var loader =
         new dev.poolcheck.engine.document.DocumentLoader(
@@ -83,7 +82,10 @@ final class PositionOracle {
             .orElse(null);
     List<String> problems = new ArrayList<>();
     for (Finding f : r.findings()) {
-      assertEquals(fixture, f.file());
+      if (!fixture.equals(f.file())) {
+        problems.add("finding in another file: " + f);
+        continue;
+      }
       if (f.line() > lines.size() + 1) {
         problems.add("line beyond the end of the file: " + f);
         continue;
@@ -136,10 +138,10 @@ final class PositionOracle {
                 + abbreviate(root.at(pointer)));
       }
     }
-    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    return problems;
   }
 
-  private static boolean writtenAt(JsonNode value, String pointer, String rest) {
+  static boolean writtenAt(JsonNode value, String pointer, String rest) {
     String last =
         pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     String parentPointer = pointer.isEmpty() ? "" : pointer.substring(0, pointer.lastIndexOf('/'));
@@ -175,27 +177,6 @@ final class PositionOracle {
         || rest.startsWith("{")
         || rest.startsWith("[")
         || rest.startsWith("jsonencode(");
-  }
-
-  @Test
-  void terraformOracleRejectsAWrongPlace() {
-    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-    String type = "/resource/azurerm_batch_pool/p/extensions/0/type";
-    assertTrue(writtenAt(nodes.textNode("CustomScript"), type, "\"CustomScript\"\n"));
-    assertFalse(writtenAt(nodes.textNode("CustomScript"), type, "\"Microsoft.Azure.Extensions\""));
-    assertTrue(writtenAt(nodes.textNode("${var.t}"), type, "var.t\n"));
-    assertFalse(
-        writtenAt(nodes.objectNode(), "/resource/azurerm_batch_pool/p/extensions/0", "name = 1"));
-    assertTrue(
-        writtenAt(
-            nodes.objectNode(),
-            "/resource/azurerm_batch_pool/p",
-            "resource \"azurerm_batch_pool\" \"p\" {"));
-    assertFalse(
-        writtenAt(
-            nodes.objectNode(),
-            "/resource/azurerm_batch_pool/p",
-            "resource \"azurerm_batch_pool\" \"q\" {"));
   }
 
   private static JsonNode parseWhole(String name, String text) {
