@@ -92,7 +92,7 @@ final class FileChecker {
     List<CheckedDocument> documents = new ArrayList<>();
     List<ToolError> errors = new ArrayList<>();
     List<Excerpt> excerpts = new ArrayList<>();
-    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
+    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes, request.kind())) {
       List<Finding> docFindings = new ArrayList<>(doc.problems());
       Extraction extraction = extractor.extract(doc, request.kind());
       docFindings.addAll(extraction.findings());

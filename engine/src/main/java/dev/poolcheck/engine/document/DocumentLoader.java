@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.SourcePosition;
 import dev.poolcheck.engine.model.SourceRange;
@@ -72,7 +73,19 @@ public final class DocumentLoader {
    * @return at least one document
    */
   public List<ParsedDocument> load(String name, Optional<Path> path, byte[] bytes) {
-    SourceFile.Format format = SourceFile.Format.fromName(name);
+    return load(name, path, bytes, Optional.empty());
+  }
+
+  /**
+   * Loads one input whose kind the user forced: {@code --kind terraform} reads it as HCL whatever
+   * its name.
+   */
+  public List<ParsedDocument> load(
+      String name, Optional<Path> path, byte[] bytes, Optional<DocumentKind> forcedKind) {
+    SourceFile.Format format =
+        forcedKind.orElse(null) == DocumentKind.TERRAFORM
+            ? SourceFile.Format.HCL
+            : SourceFile.Format.fromName(name);
     if (bytes.length > limits.maxBytes()) {
       SourceFile source = new SourceFile(name, path, "", format);
       return List.of(

@@ -147,6 +147,22 @@ class TerraformNormaliserTest {
   }
 
   @Test
+  void forcedTerraformKindReadsAFileOfAnyNameAsHcl() {
+    String tf = "resource \"azurerm_batch_pool\" \"p\" {\n  vm_size = \"Standard_D2s_v5\"\n}\n";
+    var doc =
+        new DocumentLoader(LoaderLimits.defaults())
+            .load(
+                "pools.hcl",
+                Optional.empty(),
+                tf.getBytes(StandardCharsets.UTF_8),
+                Optional.of(DocumentKind.TERRAFORM))
+            .get(0);
+    assertTrue(doc.problems().isEmpty(), doc.problems()::toString);
+    Extraction e = new KindDetection().extract(doc, Optional.of(DocumentKind.TERRAFORM));
+    assertEquals("Standard_D2s_v5", e.pools().get(0).canonical().get("vmSize").textValue());
+  }
+
+  @Test
   void aFileWithoutAPoolIsReportedOnce() {
     Extraction e = extract("terraform/no-pool.tf");
     assertEquals(Optional.of(DocumentKind.TERRAFORM), e.kind());
