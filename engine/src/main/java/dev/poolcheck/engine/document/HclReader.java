@@ -90,6 +90,18 @@ final class HclReader {
       positions.putValue("", new SourceRange(SourcePosition.START, lines.position(text.length())));
       readBody(root, "", true, 0);
       return new Result(root, positions, List.copyOf(problems), Map.copyOf(stringOffsets));
+    } catch (StackOverflowError e) {
+      // Each nesting level of an expression takes several frames; a thread with a small stack
+      // can run out below the depth limit. The file is refused like one over the limit.
+      problems.clear();
+      problems.add(
+          DocumentFindings.finding(
+              DocumentFindings.UNREADABLE_INPUT,
+              "the file nests expressions or blocks too deeply for poolcheck to read",
+              file,
+              "",
+              SourceRange.FILE_START));
+      return new Result(null, positions, List.copyOf(problems), Map.of());
     } catch (HclLexer.SyntaxProblem e) {
       String id = e.unreadable ? DocumentFindings.UNREADABLE_INPUT : DocumentFindings.SYNTAX_ERROR;
       SourcePosition at = lines.position(e.offset);
@@ -326,6 +338,7 @@ final class HclReader {
   }
 
   private Expr unary(int depth) {
+    checkDepth(depth); // "- - - - 1" recurses once per operator
     Token t = peek();
     if (t.kind == TokenKind.OPERATOR && (t.text.equals("-") || t.text.equals("!"))) {
       next();

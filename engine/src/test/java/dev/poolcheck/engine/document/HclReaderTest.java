@@ -258,10 +258,47 @@ class HclReaderTest {
 
   @Test
   void refusesNestingDeeperThanTheLimit() {
-    String deep = "a = " + "[".repeat(2000) + "]".repeat(2000) + "\n";
-    HclReader.Result r = read(deep);
-    assertNull(r.root());
-    assertEquals("unreadable-input", r.problems().get(0).ruleId());
+    for (String deep :
+        new String[] {
+          "a = " + "[".repeat(2000) + "]".repeat(2000) + "\n",
+          "a = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "\n",
+          "a = " + "-".repeat(100_000) + "1\n",
+          "a = " + "!".repeat(100_000) + "true\n",
+          "b {\n".repeat(5000) + "}\n".repeat(5000),
+          "a = " + "{ b = ".repeat(5000) + "1" + " }".repeat(5000) + "\n"
+        }) {
+      HclReader.Result r = read(deep);
+      assertNull(r.root());
+      assertEquals("unreadable-input", r.problems().get(0).ruleId(), r.problems()::toString);
+    }
+  }
+
+  @Test
+  void neverThrowsOnTruncatedOrGarbledInput() throws IOException {
+    String tf = Files.readString(Path.of("..", "fixtures", "terraform", "render-pools.tf"));
+    for (int cut = 0; cut < tf.length(); cut += 7) {
+      HclReader.Result r = read(tf.substring(0, cut));
+      assertTrue(r.root() != null || !r.problems().isEmpty(), "cut at " + cut);
+    }
+    for (String junk :
+        new String[] {
+          "\"",
+          "<<",
+          "<<EOF",
+          "${",
+          "a = \"${\"",
+          "/*",
+          "a = 1 +",
+          "a = {",
+          "a = [1,",
+          "@",
+          "a = b[",
+          "a = x ? 1",
+          "a = f(1"
+        }) {
+      HclReader.Result r = read(junk);
+      assertTrue(r.root() == null || r.problems().isEmpty(), junk);
+    }
   }
 
   @Test
