@@ -123,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "GLOB",
       description =
           "Check files in folders that match GLOB. Repeatable. Default: **/*.json, **/*.yaml,"
-              + " **/*.yml.")
+              + " **/*.yml, **/*.tf.")
   List<String> includes = new ArrayList<>();
 
   @Option(

@@ -56,7 +56,8 @@ public record CheckRequest(
     int threads,
     Optional<String> apiVersion) {
 
-  public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
+  public static final List<String> DEFAULT_INCLUDES =
+      List.of("**/*.json", "**/*.yaml", "**/*.yml", "**/*.tf");
 
   public CheckRequest {
     Objects.requireNonNull(baseDir, "baseDir");

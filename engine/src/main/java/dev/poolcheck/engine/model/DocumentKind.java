@@ -22,7 +22,11 @@ public enum DocumentKind {
   /** One ARM pool resource on its own ({@code type}, {@code apiVersion}, {@code properties}). */
   ARM_RESOURCE("arm-resource"),
   /** Batch CLI-extension or BatchExplorer pool template: a data-plane pool under {@code pool}. */
-  BATCH_TEMPLATE("batch-template");
+  BATCH_TEMPLATE("batch-template"),
+  /** Terraform {@code .tf} file declaring {@code resource "azurerm_batch_pool"} blocks. */
+  TERRAFORM("terraform"),
+  /** {@code terraform show -json} output (a plan or a state) with {@code azurerm_batch_pool}. */
+  TERRAFORM_PLAN("terraform-plan");
 
   private final String id;
 

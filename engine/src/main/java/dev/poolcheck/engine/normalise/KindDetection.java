@@ -21,15 +21,17 @@ import java.util.Optional;
 public final class KindDetection {
 
   /**
-   * Tried in this order; the first that recognises a document wins. ARM templates and
-   * node-extension responses have unmistakable members, so they go before the pool bodies, whose
-   * members overlap; the wrappers (Azure REST API examples, Batch templates, a bare ARM pool
-   * resource) go before the bodies they wrap.
+   * Tried in this order; the first that recognises a document wins. ARM templates,
+   * node-extension responses and Terraform plans and files have unmistakable members, so they go
+   * before the pool bodies, whose members overlap; the wrappers (Azure REST API examples, Batch
+   * templates, a bare ARM pool resource) go before the bodies they wrap.
    */
   private static final List<PoolNormaliser> NORMALISERS =
       List.of(
           new ArmTemplateNormaliser(),
           new NodeExtensionNormaliser(),
+          new TerraformPlanNormaliser(),
+          new TerraformNormaliser(),
           new AzureRestExampleNormaliser(),
           new BatchTemplateNormaliser(),
           new ArmResourceNormaliser(),
@@ -67,7 +69,8 @@ public final class KindDetection {
                       + " (properties.deploymentConfiguration...), data-plane pool bodies (id,"
                       + " vmSize, virtualMachineConfiguration), ARM templates declaring "
                       + ArmTemplateNormaliser.POOL_TYPE
-                      + " and node-extension responses (vmExtension); use --kind to force"
+                      + ", node-extension responses (vmExtension) and Terraform azurerm_batch_pool"
+                      + " resources (.tf files, terraform show -json); use --kind to force"
                       + " one")));
     }
     List<Finding> findings = new ArrayList<>();

@@ -145,6 +145,15 @@ final class SchemaValidation {
               problems);
         }
       }
+      case TERRAFORM -> {
+        // The provider's own arguments, not the REST API's: see docs/terraform.md.
+        for (TerraformSchema.Problem p : TerraformSchema.get().check(body, at)) {
+          problems.add(new SchemaProblem(p.kind(), p.pointer(), p.message(), p.severity()));
+        }
+      }
+      case TERRAFORM_PLAN -> {
+        // Terraform validated the configuration against the provider's schema when it planned.
+      }
       case NODE_EXTENSION -> {
         JsonNode extension = body.has("vmExtension") ? body.get("vmExtension") : body;
         String extensionAt = body.has("vmExtension") ? at + "/vmExtension" : at;

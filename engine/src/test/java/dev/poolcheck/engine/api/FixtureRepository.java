@@ -33,15 +33,20 @@ final class FixtureRepository {
   }
 
   /**
-   * Every JSON and YAML fixture file, sorted, relative to the repository root (the corpus manifest
-   * aside).
+   * Every JSON, YAML and Terraform fixture file, sorted, relative to the repository root (the
+   * corpus manifest aside).
    */
   static List<String> allFixtureFiles() {
     try (Stream<Path> files = Files.walk(ROOT.resolve("fixtures"))) {
       return files
           .filter(Files::isRegularFile)
           .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
-          .filter(n -> n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml"))
+          .filter(
+              n ->
+                  n.endsWith(".json")
+                      || n.endsWith(".yaml")
+                      || n.endsWith(".yml")
+                      || n.endsWith(".tf"))
           .filter(n -> !n.equals(CORPUS_MANIFEST))
           .sorted()
           .toList();
