@@ -21,10 +21,10 @@ import java.util.Optional;
 public final class KindDetection {
 
   /**
-   * Tried in this order; the first that recognises a document wins. ARM templates,
-   * node-extension responses and Terraform plans and files have unmistakable members, so they go
-   * before the pool bodies, whose members overlap; the wrappers (Azure REST API examples, Batch
-   * templates, a bare ARM pool resource) go before the bodies they wrap.
+   * Tried in this order; the first that recognises a document wins. ARM templates, node-extension
+   * responses and Terraform plans and files have unmistakable members, so they go before the pool
+   * bodies, whose members overlap; the wrappers (Azure REST API examples, Batch templates, a bare
+   * ARM pool resource) go before the bodies they wrap.
    */
   private static final List<PoolNormaliser> NORMALISERS =
       List.of(
