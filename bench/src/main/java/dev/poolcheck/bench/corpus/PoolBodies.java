@@ -276,7 +276,8 @@ final class PoolBodies {
             + ":00Z");
     ObjectNode vmExtension = body.putObject("vmExtension");
     extension
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             field -> {
               if (field.getKey().equals("settings")) {
@@ -514,7 +515,7 @@ final class PoolBodies {
   /** Renames {@code typeHandlerVersion} to a misspelling, keeping its place in the object. */
   private void misspell(ObjectNode extension) {
     List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = new ArrayList<>();
-    extension.fields().forEachRemaining(fields::add);
+    extension.properties().iterator().forEachRemaining(fields::add);
     extension.removeAll();
     for (var field : fields) {
       String key =

@@ -143,7 +143,8 @@ public final class BuiltInPolicies {
     ObjectNode data = defaultData();
     if (configured != null && configured.isObject()) {
       configured
-          .fields()
+          .properties()
+          .iterator()
           .forEachRemaining(
               field -> {
                 JsonNode current = data.get(field.getKey());

@@ -123,7 +123,7 @@ public final class SchemaGenerator {
   private ObjectNode generate(Target target, JsonNode spec) {
     JsonNode excerpt = spec.get("x-excerpt");
     ObjectNode defs = NODES.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = definitions.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = definitions.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> d = it.next();
       defs.set(d.getKey(), convert(d.getValue()));
@@ -198,7 +198,7 @@ public final class SchemaGenerator {
     }
     if (s.has("properties")) {
       ObjectNode props = out.putObject("properties");
-      Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields();
+      Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> p = it.next();
         props.set(p.getKey(), convert(p.getValue()));
