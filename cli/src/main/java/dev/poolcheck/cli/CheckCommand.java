@@ -258,7 +258,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean allWritten = true;
     String version = VersionProvider.version();
     for (ReportTarget target : targets) {
-      boolean color = target.toStdout() && shell.colorWanted(common.noColor);
+      boolean color = target.toStdout() && shell.colorWanted(common.colorMode());
       Reporter reporter =
           Reporters.create(
               target.format(),

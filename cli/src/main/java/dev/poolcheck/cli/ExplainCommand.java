@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the page was printed", "2:no rule has that id"})
 final class ExplainCommand implements Callable<Integer> {
 
+  private final Shell shell;
+
   @Spec CommandSpec spec;
 
   @Mixin CommonOptions common;
@@ -30,12 +33,25 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RULE", description = "A rule id, as 'poolcheck rules' lists them.")
   String ruleId;
 
+  @Option(
+      names = "--markdown",
+      description = "Print the page as Markdown, as in docs/rules/, instead of for a terminal.")
+  boolean markdown;
+
+  ExplainCommand(Shell shell) {
+    this.shell = shell;
+  }
+
   @Override
   public Integer call() {
     Optional<String> page = Poolcheck.helpPage(ruleId);
     if (page.isPresent()) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(page.get());
+      out.print(
+          markdown
+              ? page.get()
+              : new TerminalPage(shell.colorWanted(common.colorMode()), shell.width())
+                  .render(page.get()));
       out.flush();
       return ExitCodes.CLEAN;
     }
