@@ -3,6 +3,7 @@ package dev.poolcheck.maven;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.report.CheckResult;
 import dev.poolcheck.engine.report.Finding;
 import dev.poolcheck.engine.report.Reporter;
@@ -16,6 +17,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,17 +68,51 @@ public final class CheckMojo extends AbstractMojo {
   private String pluginVersion;
 
   /**
-   * Glob patterns, relative to the project base directory, of the files to check. Default: {@code
-   * **}{@code /*.json}, {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}.
+   * Glob patterns, relative to the project base directory, of the files to check; {@code **}{@code
+   * /} matches zero or more folders, as in Maven and Ant. Default: {@code **}{@code /*.json},
+   * {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}. On the command line: {@code
+   * -Dpoolcheck.includes=pools/**}{@code /*.json,other/*.yaml}.
    */
-  @Parameter private List<String> includes;
+  @Parameter(property = "poolcheck.includes")
+  private List<String> includes;
 
   /**
    * Glob patterns, relative to the project base directory, of files or folders to skip, in addition
    * to the build directory, hidden files and folders, {@code node_modules} and the modules of an
    * aggregator, which are always skipped. The configuration file's {@code exclude} adds to these.
    */
-  @Parameter private List<String> excludes;
+  @Parameter(property = "poolcheck.excludes")
+  private List<String> excludes;
+
+  /**
+   * Reads every document as this kind instead of detecting it: {@code management}, {@code
+   * data-plane}, {@code arm} or {@code node-extension}.
+   */
+  @Parameter(property = "poolcheck.kind")
+  private String kind;
+
+  /**
+   * Judges retirements and end-of-life dates as of this day ({@code YYYY-MM-DD}) instead of today,
+   * for reproducible builds.
+   */
+  @Parameter(property = "poolcheck.asOf")
+  private String asOf;
+
+  /** Checks files on this many threads. Default: the number of processors. */
+  @Parameter(property = "poolcheck.threads")
+  private Integer threads;
+
+  /** The Rego package of the rules in {@link #policies} bundles. Default: {@code main}. */
+  @Parameter(property = "poolcheck.namespace")
+  private String namespace;
+
+  /**
+   * Whether findings at or above {@link #failOn} fail the build. {@code false} is report-only: the
+   * findings are logged and the reports written, and the build goes on (as checkstyle's {@code
+   * failOnViolation}). Tool errors still fail it.
+   */
+  @Parameter(property = "poolcheck.failOnViolation", defaultValue = "true")
+  private boolean failOnViolation = true;
 
   /**
    * The configuration file. Default: {@code .poolcheck.yaml} (or {@code .yml}) searched for from
@@ -149,9 +186,13 @@ public final class CheckMojo extends AbstractMojo {
       case CheckResult.EXIT_TOOL_ERROR ->
           throw new MojoExecutionException(
               summary + "; poolcheck could not do its job (see the errors above)");
-      case CheckResult.EXIT_FINDINGS ->
+      case CheckResult.EXIT_FINDINGS -> {
+        if (failOnViolation) {
           throw new MojoFailureException(
               summary + "; failing on findings at or above " + result.failOn().id());
+        }
+        getLog().warn(summary + "; not failing the build (failOnViolation is false)");
+      }
       default -> getLog().info(summary);
     }
   }
@@ -180,6 +221,31 @@ public final class CheckMojo extends AbstractMojo {
                           "poolcheck: failOn is '"
                               + failOn
                               + "'; use one of: error, warning, info")));
+    }
+    if (kind != null && !kind.isBlank()) {
+      b.kind(
+          DocumentKind.parse(kind.trim())
+              .orElseThrow(
+                  () ->
+                      new MojoExecutionException(
+                          "poolcheck: kind is '" + kind + "'; use one of: " + DocumentKind.ids())));
+    }
+    if (asOf != null && !asOf.isBlank()) {
+      try {
+        b.asOf(LocalDate.parse(asOf.trim()));
+      } catch (DateTimeParseException e) {
+        throw new MojoExecutionException(
+            "poolcheck: asOf is '" + asOf + "'; write it as YYYY-MM-DD, for example 2025-03-31", e);
+      }
+    }
+    if (threads != null) {
+      if (threads < 1) {
+        throw new MojoExecutionException("poolcheck: threads must be 1 or more, not " + threads);
+      }
+      b.threads(threads);
+    }
+    if (namespace != null && !namespace.isBlank()) {
+      b.namespace(namespace);
     }
     if (baseline != null) {
       b.baseline(baseline.toPath());
