@@ -3,10 +3,10 @@ package dev.poolcheck.cli;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
-import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.report.ToolError;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -90,12 +90,12 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
-      converter = SeverityConverter.class,
-      completionCandidates = SeverityNames.class,
+      converter = FailOnConverter.class,
+      completionCandidates = FailOnNames.class,
       description =
           "Exit with 1 on findings at or above this severity: ${COMPLETION-CANDIDATES}"
-              + " (default: failOn in the configuration, else error).")
-  Severity failOn;
+              + " (default: failOn in the configuration, else error). 'none' only reports.")
+  FailOn failOn;
 
   @Option(
       names = "--kind",
@@ -120,6 +120,18 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "GLOB",
       description = "Skip files or folders that match GLOB. Repeatable.")
   List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--force-exclude",
+      description =
+          "Apply --exclude and the configuration's exclude to files named on the command line too"
+              + " (as pre-commit names them).")
+  boolean forceExclude;
+
+  @Option(
+      names = "--allow-empty",
+      description = "Exit with 0, not 2, when the paths and globs match no file.")
+  boolean allowEmpty;
 
   @Option(
       names = "--config",
@@ -205,6 +217,7 @@ final class CheckCommand implements Callable<Integer> {
       throw usageError("--stdin-filename names standard input, but no path is '-'");
     }
     builder.includes(includes).excludes(excludes);
+    builder.forceExclude(forceExclude).allowEmpty(allowEmpty);
     if (kind != null) {
       builder.kind(kind);
     }
@@ -317,10 +330,10 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static final class SeverityNames implements Iterable<String> {
+  static final class FailOnNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return List.of("error", "warning", "info").iterator();
+      return FailOn.ids().iterator();
     }
   }
 
@@ -331,14 +344,17 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static final class SeverityConverter implements ITypeConverter<Severity> {
+  static final class FailOnConverter implements ITypeConverter<FailOn> {
     @Override
-    public Severity convert(String value) {
-      return Severity.parse(value)
+    public FailOn convert(String value) {
+      return FailOn.parse(value)
           .orElseThrow(
               () ->
                   new TypeConversionException(
-                      "'" + value + "' is not a severity; use error, warning or info"));
+                      "'"
+                          + value
+                          + "' is not a severity; use one of: "
+                          + String.join(", ", FailOn.ids())));
     }
   }
 

@@ -3,13 +3,14 @@ package dev.poolcheck.maven;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.config.FileGlob;
 import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Finding;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
-import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.report.ToolError;
 import java.io.File;
 import java.io.IOException;
@@ -107,6 +108,13 @@ public final class CheckMojo extends AbstractMojo {
   private String namespace;
 
   /**
+   * Whether a selection that matches no file is fine. By default it fails the build: a pattern that
+   * matches nothing usually means the includes are wrong, not that there is nothing to check.
+   */
+  @Parameter(property = "poolcheck.allowEmpty", defaultValue = "false")
+  private boolean allowEmpty;
+
+  /**
    * Whether findings at or above {@link #failOn} fail the build. {@code false} is report-only: the
    * findings are logged and the reports written, and the build goes on (as checkstyle's {@code
    * failOnViolation}). Tool errors still fail it.
@@ -125,8 +133,9 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter private List<File> policies;
 
   /**
-   * The lowest severity that fails the build: {@code error}, {@code warning} or {@code info}.
-   * Default: the configuration's {@code failOn}, else {@code error}.
+   * The lowest severity that fails the build: {@code error}, {@code warning}, {@code info}, or
+   * {@code none} (the same as {@code failOnViolation=false}). Default: the configuration's {@code
+   * failOn}, else {@code error}.
    */
   @Parameter(property = "poolcheck.failOn")
   private String failOn;
@@ -214,14 +223,16 @@ public final class CheckMojo extends AbstractMojo {
     }
     if (failOn != null && !failOn.isBlank()) {
       b.failOn(
-          Severity.parse(failOn)
+          FailOn.parse(failOn)
               .orElseThrow(
                   () ->
                       new MojoExecutionException(
                           "poolcheck: failOn is '"
                               + failOn
-                              + "'; use one of: error, warning, info")));
+                              + "'; use one of: "
+                              + String.join(", ", FailOn.ids()))));
     }
+    b.allowEmpty(allowEmpty);
     if (kind != null && !kind.isBlank()) {
       b.kind(
           DocumentKind.parse(kind.trim())
@@ -312,18 +323,16 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   /**
-   * What is never a project's own pool definition: the build directory, hidden files and folders
-   * ({@code .git}, {@code .idea}, {@code .mvn}), {@code node_modules}, and the modules of an
-   * aggregator (their own executions check them, and checking them twice would double findings).
-   * Each folder is excluded by itself, so the walk does not enter it, and with its contents.
+   * What a project's own execution never checks besides what the engine always skips (hidden
+   * folders, {@code node_modules}, {@code target}): the build directory, wherever it is, and the
+   * modules of an aggregator (their own executions check them, and checking them twice would double
+   * findings). Each folder is a literal glob ending in {@code /}: the folder and all below it.
    */
   static List<String> alwaysExcluded(Path base, Path buildDirectory, List<String> modules) {
     Set<String> folders = new LinkedHashSet<>();
-    folders.add("**/.*");
-    folders.add("**/node_modules");
     Path build = base.resolve(buildDirectory).normalize();
     if (build.startsWith(base) && !build.equals(base)) {
-      folders.add(glob(base.relativize(build)));
+      folders.add(FileGlob.literal(base.relativize(build).toString()) + "/");
     }
     if (modules != null) {
       for (String module : modules) {
@@ -332,21 +341,11 @@ public final class CheckMojo extends AbstractMojo {
           dir = dir.getParent();
         }
         if (dir != null && dir.startsWith(base) && !dir.equals(base)) {
-          folders.add(glob(base.relativize(dir)));
+          folders.add(FileGlob.literal(base.relativize(dir).toString()) + "/");
         }
       }
     }
-    List<String> globs = new ArrayList<>();
-    for (String folder : folders) {
-      globs.add(folder);
-      globs.add(folder + "/**");
-    }
-    return globs;
-  }
-
-  private static String glob(Path relative) {
-    // Glob syntax treats these as special; folder names with them are escaped.
-    return relative.toString().replace('\\', '/').replaceAll("([\\[\\]{}*?])", "\\\\$1");
+    return List.copyOf(folders);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -25,12 +26,14 @@ import java.util.Optional;
  *     for from {@link #baseDir} upwards
  * @param policies user policy bundles ({@code .tar.gz} or {@code .wasm}) to add to the rules
  * @param namespace the package user policies' rules live in (conftest's {@code --namespace})
- * @param failOn findings at or above this severity make the run fail; when absent, the
- *     configuration's {@code failOn}, else {@code error}
+ * @param failOn which active findings make the run fail; when absent, the configuration's {@code
+ *     failOn}, else {@code error}
  * @param asOf the date retirements are judged against
  * @param baseline findings recorded here are reported as baselined, not active
  * @param writeBaseline where to record this run's findings as the new baseline
  * @param threads worker threads for checking files (1 or more)
+ * @param forceExclude apply the excludes to files named explicitly too (pre-commit names them)
+ * @param allowEmpty a selection that matches no file is fine; otherwise it is a tool error
  */
 public record CheckRequest(
     Path baseDir,
@@ -43,11 +46,13 @@ public record CheckRequest(
     Optional<Path> configFile,
     List<Path> policies,
     String namespace,
-    Optional<Severity> failOn,
+    Optional<FailOn> failOn,
     LocalDate asOf,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
-    int threads) {
+    int threads,
+    boolean forceExclude,
+    boolean allowEmpty) {
 
   public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
 
@@ -78,11 +83,13 @@ public record CheckRequest(
     private Path configFile;
     private final List<Path> policies = new ArrayList<>();
     private String namespace = "main";
-    private Severity failOn;
+    private FailOn failOn;
     private LocalDate asOf = LocalDate.now();
     private Path baseline;
     private Path writeBaseline;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean forceExclude;
+    private boolean allowEmpty;
 
     private Builder(Path baseDir) {
       this.baseDir = baseDir;
@@ -134,9 +141,13 @@ public record CheckRequest(
       return this;
     }
 
-    public Builder failOn(Severity s) {
-      this.failOn = s;
+    public Builder failOn(FailOn f) {
+      this.failOn = f;
       return this;
+    }
+
+    public Builder failOn(Severity s) {
+      return failOn(FailOn.of(s));
     }
 
     public Builder asOf(LocalDate d) {
@@ -159,6 +170,16 @@ public record CheckRequest(
       return this;
     }
 
+    public Builder forceExclude(boolean on) {
+      this.forceExclude = on;
+      return this;
+    }
+
+    public Builder allowEmpty(boolean on) {
+      this.allowEmpty = on;
+      return this;
+    }
+
     public CheckRequest build() {
       return new CheckRequest(
           baseDir,
@@ -175,7 +196,9 @@ public record CheckRequest(
           asOf,
           Optional.ofNullable(baseline),
           Optional.ofNullable(writeBaseline),
-          threads);
+          threads,
+          forceExclude,
+          allowEmpty);
     }
   }
 }

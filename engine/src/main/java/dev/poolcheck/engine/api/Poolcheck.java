@@ -5,8 +5,8 @@ import dev.poolcheck.engine.config.Configuration;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.report.CheckResult;
 import dev.poolcheck.engine.report.CheckedDocument;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.report.SourceExcerpts;
 import dev.poolcheck.engine.report.ToolError;
 import dev.poolcheck.engine.rule.RuleDescriptor;
@@ -70,7 +70,13 @@ public final class Poolcheck {
     Configuration config = loadConfiguration(request);
     List<String> excludes = new ArrayList<>(request.excludes());
     excludes.addAll(config.excludes());
-    InputCollector collector = new InputCollector(request.baseDir(), request.includes(), excludes);
+    InputCollector collector =
+        new InputCollector(
+            request.baseDir(),
+            request.includes(),
+            excludes,
+            request.forceExclude(),
+            request.allowEmpty());
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 
     if (!inputs.inputs().isEmpty()) {
@@ -100,7 +106,11 @@ public final class Poolcheck {
     }
     documents.sort(
         Comparator.comparing(CheckedDocument::file).thenComparing(CheckedDocument::index));
-    Severity failOn = request.failOn().or(config::failOn).orElse(Severity.ERROR);
+    // Writing a baseline records the findings as accepted: that run does not fail on them.
+    FailOn failOn =
+        request.writeBaseline().isPresent()
+            ? FailOn.NONE
+            : request.failOn().or(config::failOn).orElse(FailOn.ERROR);
     return new CheckResult(findings, documents, errors, rules.descriptors(), excerpts, failOn);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Finding;
 import dev.poolcheck.engine.report.Severity;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public record Configuration(
     List<Path> policies,
     List<String> excludes,
     List<Suppression> suppressions,
-    Optional<Severity> failOn) {
+    Optional<FailOn> failOn) {
 
   /** The names searched for, in this order, in each directory by {@link #find}. */
   public static final List<String> FILE_NAMES = List.of(".poolcheck.yaml", ".poolcheck.yml");
@@ -321,7 +322,7 @@ public record Configuration(
               s.get("reason").asText().strip()));
     }
 
-    Optional<Severity> failOn = Severity.parse(root.path("failOn").asText(null));
+    Optional<FailOn> failOn = FailOn.parse(root.path("failOn").asText(null));
     return new Configuration(
         Optional.of(file), rules, allowed, policies, excludes, suppressions, failOn);
   }
@@ -363,13 +364,7 @@ public record Configuration(
     try {
       FileGlob.of(glob);
     } catch (IllegalArgumentException e) {
-      // PatternSyntaxException is one; its getDescription() says what is wrong without the regex.
-      String why =
-          e instanceof java.util.regex.PatternSyntaxException pse
-              ? pse.getDescription()
-              : e.getMessage();
-      out.add(
-          new ConfigProblem(tree.valueAt(pointer), "'" + glob + "' is not a valid glob: " + why));
+      out.add(new ConfigProblem(tree.valueAt(pointer), e.getMessage()));
     }
   }
 }

@@ -125,11 +125,11 @@ public final class JunitReporter implements Reporter {
     return cases;
   }
 
-  private static List<Finding> failing(List<Finding> findings, Severity failOn) {
-    return findings.stream().filter(f -> f.active() && f.severity().atLeast(failOn)).toList();
+  private static List<Finding> failing(List<Finding> findings, FailOn failOn) {
+    return findings.stream().filter(f -> f.active() && failOn.fails(f.severity())).toList();
   }
 
-  private static void writeTestCase(XMLStreamWriter xml, TestCase c, Severity failOn)
+  private static void writeTestCase(XMLStreamWriter xml, TestCase c, FailOn failOn)
       throws XMLStreamException {
     List<Finding> failing = failing(c.findings(), failOn);
     List<Finding> others = c.findings().stream().filter(f -> !failing.contains(f)).toList();

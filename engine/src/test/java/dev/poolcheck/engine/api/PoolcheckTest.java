@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Finding;
 import dev.poolcheck.engine.report.Severity;
 import java.io.ByteArrayInputStream;
@@ -138,9 +139,9 @@ class PoolcheckTest {
     CheckRequest.Builder b =
         CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path("pool.json");
     CheckResult fromConfig = poolcheck.check(b.build());
-    assertEquals(Severity.WARNING, fromConfig.failOn());
+    assertEquals(FailOn.WARNING, fromConfig.failOn());
     CheckResult fromCli = poolcheck.check(b.failOn(Severity.ERROR).build());
-    assertEquals(Severity.ERROR, fromCli.failOn());
+    assertEquals(FailOn.ERROR, fromCli.failOn());
   }
 
   @Test
