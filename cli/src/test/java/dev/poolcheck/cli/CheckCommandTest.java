@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.PoolcheckException;
 import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.report.FailOn;
 import dev.poolcheck.engine.report.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ class CheckCommandTest {
             .request();
     assertEquals(dir, request.baseDir());
     assertEquals(List.of("pools", "extra.yaml"), request.paths());
-    assertEquals(Optional.of(Severity.WARNING), request.failOn());
+    assertEquals(Optional.of(FailOn.WARNING), request.failOn());
     assertEquals(Optional.of(DocumentKind.ARM_TEMPLATE), request.kind());
     assertEquals(List.of("**/*.tmpl.json"), request.includes());
     assertEquals(List.of("build/**"), request.excludes());
@@ -119,7 +120,7 @@ class CheckCommandTest {
   @Test
   void misspelledOptionSuggestsTheRightOneAndHowToGetHelp() {
     CliRun run = CliRun.in(dir).run("check", "--formt", "json", "pool.json");
-    assertUsageError(run, "Unknown option: '--formt'. Did you mean --format?");
+    assertUsageError(run, "Unknown option: '--formt'. Did you mean --format or --force-exclude?");
     assertTrue(run.err.contains("Try 'poolcheck check --help'."), run.err);
   }
 
@@ -143,7 +144,7 @@ class CheckCommandTest {
     assertUsageError(
         CliRun.in(dir).run("check", "--as-of", "31/03/2025"), "write it as YYYY-MM-DD");
     assertUsageError(
-        CliRun.in(dir).run("check", "--fail-on", "fatal"), "use error, warning or info");
+        CliRun.in(dir).run("check", "--fail-on", "fatal"), "use one of: error, warning, info, none");
     assertUsageError(
         CliRun.in(dir).run("check", "--kind", "pool"),
         "use one of: management, data-plane, arm, node-extension");
