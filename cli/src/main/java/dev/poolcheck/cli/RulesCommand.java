@@ -3,7 +3,7 @@ package dev.poolcheck.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.rule.RuleDescriptor;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;

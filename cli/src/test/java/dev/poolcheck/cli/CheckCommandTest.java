@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolcheck.engine.api.CheckRequest;
-import dev.poolcheck.engine.api.PoolcheckException;
-import dev.poolcheck.engine.document.DocumentKind;
-import dev.poolcheck.engine.report.FailOn;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +144,8 @@ class CheckCommandTest {
     assertUsageError(
         CliRun.in(dir).run("check", "--as-of", "31/03/2025"), "write it as YYYY-MM-DD");
     assertUsageError(
-        CliRun.in(dir).run("check", "--fail-on", "fatal"), "use one of: error, warning, info, none");
+        CliRun.in(dir).run("check", "--fail-on", "fatal"),
+        "use one of: error, warning, info, none");
     assertUsageError(
         CliRun.in(dir).run("check", "--kind", "pool"),
         "use one of: management, data-plane, arm, node-extension");

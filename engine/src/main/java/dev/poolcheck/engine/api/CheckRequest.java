@@ -1,8 +1,8 @@
 package dev.poolcheck.engine.api;
 
-import dev.poolcheck.engine.document.DocumentKind;
-import dev.poolcheck.engine.report.FailOn;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
+import dev.poolcheck.engine.model.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,7 +1,8 @@
 package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.config.FileGlob;
-import dev.poolcheck.engine.report.ToolError;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.ToolError;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
