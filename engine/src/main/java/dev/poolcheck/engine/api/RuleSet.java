@@ -1,7 +1,6 @@
 package dev.poolcheck.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.poolcheck.engine.config.Configuration;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.model.PoolcheckException;
@@ -64,7 +63,7 @@ record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data
     List<Rule> enabled =
         registry.rules().stream().filter(r -> config.isEnabled(r.descriptor().id())).toList();
     // Users' data goes on top of the policies' own defaults inside the Rego adapter.
-    JsonNode data = config.ruleData(JsonNodeFactory.instance.objectNode());
+    JsonNode data = config.ruleData();
     return new RuleSet(enabled, registry.descriptors(), data);
   }
 }

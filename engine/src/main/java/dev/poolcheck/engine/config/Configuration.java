@@ -192,30 +192,18 @@ public record Configuration(
   }
 
   /**
-   * The rule data for {@link dev.poolcheck.engine.rule.RuleContext}: a copy of {@code defaults}
-   * with the user's {@link #allowedExtensions} appended after the defaults' own {@code
-   * allowedExtensions} list (entries already there are not repeated).
+   * The configuration's rule data for {@link dev.poolcheck.engine.rule.RuleContext}: {@code
+   * allowedExtensions} holds the user's allow-list entries, when there are any. The policies merge
+   * it onto their own defaults (the built-in Rego adapter appends the list to its default list).
    */
-  public JsonNode ruleData(JsonNode defaults) {
-    ObjectNode data =
-        defaults != null && defaults.isObject()
-            ? (ObjectNode) defaults.deepCopy()
-            : JsonNodeFactory.instance.objectNode();
-    if (allowedExtensions.isEmpty()) {
-      return data;
-    }
-    JsonNode existing = data.get("allowedExtensions");
-    ArrayNode merged =
-        existing != null && existing.isArray() ? (ArrayNode) existing : data.arrayNode();
-    for (AllowedExtension extension : allowedExtensions) {
-      ObjectNode entry = data.objectNode();
-      entry.put("publisher", extension.publisher());
-      entry.put("type", extension.type());
-      if (!contains(merged, entry)) {
-        merged.add(entry);
+  public JsonNode ruleData() {
+    ObjectNode data = JsonNodeFactory.instance.objectNode();
+    if (!allowedExtensions.isEmpty()) {
+      ArrayNode list = data.putArray("allowedExtensions");
+      for (AllowedExtension extension : allowedExtensions) {
+        list.addObject().put("publisher", extension.publisher()).put("type", extension.type());
       }
     }
-    data.set("allowedExtensions", merged);
     return data;
   }
 
@@ -241,26 +229,9 @@ public record Configuration(
     return out;
   }
 
-  /**
-   * The first suppression that covers {@code finding}, whatever its status; reporters use it to
-   * show why a suppressed finding was accepted (SARIF {@code suppressions[].justification}).
-   */
-  public Optional<Suppression> suppressionOf(Finding finding) {
-    return suppressions.stream().filter(s -> s.covers(finding, FileGlob.of(s.file()))).findFirst();
-  }
-
   private boolean isSuppressed(Finding finding, List<FileGlob> globs) {
     for (int i = 0; i < suppressions.size(); i++) {
       if (suppressions.get(i).covers(finding, globs.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean contains(ArrayNode list, JsonNode entry) {
-    for (JsonNode item : list) {
-      if (item.equals(entry)) {
         return true;
       }
     }
