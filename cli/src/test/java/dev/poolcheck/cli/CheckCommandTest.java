@@ -136,7 +136,7 @@ class CheckCommandTest {
   void unknownFormatListsTheKnownOnes() {
     assertUsageError(
         CliRun.in(dir).run("check", "--format", "xml"),
-        "Unknown format 'xml' for --format; use one of: text, json, sarif, junit, github");
+        "--format: unknown format 'xml'; use one of: text, json, sarif, junit, github, azuredevops");
   }
 
   @Test

@@ -9,14 +9,11 @@ import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.ToolError;
-import dev.poolcheck.engine.report.Reporter;
+import dev.poolcheck.engine.report.ReportTarget;
+import dev.poolcheck.engine.report.ReportWriter;
 import dev.poolcheck.engine.report.ReporterOptions;
-import dev.poolcheck.engine.report.Reporters;
 import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -144,7 +141,8 @@ public final class CheckMojo extends AbstractMojo {
    * Report formats to write into {@link #outputDirectory}, several at once: {@code text} ({@code
    * poolcheck.txt}), {@code json} ({@code poolcheck.json}), {@code sarif} ({@code
    * poolcheck.sarif}), {@code junit} ({@code TEST-poolcheck.xml}), {@code github} ({@code
-   * poolcheck-github.txt}). The findings are always in the build log.
+   * poolcheck-github.txt}), {@code azuredevops} ({@code poolcheck-azuredevops.txt}). The findings
+   * are always in the build log.
    */
   @Parameter(property = "poolcheck.formats")
   private List<String> formats;
@@ -177,7 +175,7 @@ public final class CheckMojo extends AbstractMojo {
       return;
     }
     Path base = baseDirectory.toPath().toAbsolutePath().normalize();
-    List<Reporter> reporters = reporters(base);
+    List<ReportTarget> targets = reportTargets();
     CheckRequest request = request(base);
     CheckResult result;
     try {
@@ -185,7 +183,7 @@ public final class CheckMojo extends AbstractMojo {
     } catch (PoolcheckException e) {
       throw new MojoExecutionException("poolcheck: " + e.getMessage(), e);
     }
-    writeReports(reporters, result);
+    writeReports(targets, result, base);
     logFindings(getLog(), base, result);
     for (ToolError error : result.errors()) {
       getLog().error("poolcheck: " + error.source() + ": " + error.message());
@@ -267,59 +265,36 @@ public final class CheckMojo extends AbstractMojo {
     return b.build();
   }
 
-  private List<Reporter> reporters(Path base) throws MojoExecutionException {
-    List<Reporter> out = new ArrayList<>();
+  /** The report files to write: each format under its default name in the output folder. */
+  private List<ReportTarget> reportTargets() throws MojoExecutionException {
+    List<ReportTarget> targets = new ArrayList<>();
     if (formats == null) {
-      return out;
+      return targets;
     }
+    try {
+      for (String format : new LinkedHashSet<>(formats)) {
+        targets.add(
+            ReportTarget.inFolder(
+                format.trim().toLowerCase(Locale.ROOT), outputDirectory.toPath()));
+      }
+    } catch (PoolcheckException e) {
+      throw new MojoExecutionException("poolcheck: " + e.getMessage(), e);
+    }
+    return targets;
+  }
+
+  /** Writes the reports before the build can fail, so that CI finds them after a failed build. */
+  private void writeReports(List<ReportTarget> targets, CheckResult result, Path base)
+      throws MojoExecutionException {
     Path root = sourceRoot != null ? sourceRoot.toPath() : base;
     ReporterOptions options =
         new ReporterOptions(false, pluginVersion == null ? "" : pluginVersion, base, root);
-    for (String format : new LinkedHashSet<>(formats)) {
-      String name = format.trim().toLowerCase(Locale.ROOT);
-      if (!Reporters.isKnown(name)) {
-        throw new MojoExecutionException(
-            "poolcheck: unknown format '"
-                + format
-                + "'; use one of: "
-                + String.join(", ", Reporters.formats()));
-      }
-      out.add(Reporters.create(name, options));
+    List<String> problems =
+        ReportWriter.write(result, targets, options, OutputStream.nullOutputStream());
+    if (!problems.isEmpty()) {
+      throw new MojoExecutionException("poolcheck: " + String.join("; ", problems));
     }
-    return out;
-  }
-
-  private void writeReports(List<Reporter> reporters, CheckResult result)
-      throws MojoExecutionException {
-    if (reporters.isEmpty()) {
-      return;
-    }
-    Path dir = outputDirectory.toPath();
-    for (Reporter reporter : reporters) {
-      Path file = dir.resolve(reportFileName(reporter.format()));
-      try {
-        Files.createDirectories(dir);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          reporter.write(result, out);
-        }
-      } catch (IOException e) {
-        throw new MojoExecutionException(
-            "poolcheck: cannot write the " + reporter.format() + " report " + file + ": " + e, e);
-      }
-      getLog().info("poolcheck: wrote " + file);
-    }
-  }
-
-  /** The file a format is written to; JUnit's follows Surefire's {@code TEST-*.xml} pattern. */
-  static String reportFileName(String format) {
-    return switch (format) {
-      case "text" -> "poolcheck.txt";
-      case "json" -> "poolcheck.json";
-      case "sarif" -> "poolcheck.sarif";
-      case "junit" -> "TEST-poolcheck.xml";
-      case "github" -> "poolcheck-github.txt";
-      default -> "poolcheck." + format;
-    };
+    targets.forEach(t -> getLog().info("poolcheck: wrote " + t.file().orElseThrow()));
   }
 
   /**

@@ -90,15 +90,6 @@ class CheckMojoTest {
     assertFalse(excluded(globs, "m1/pool.json"));
   }
 
-  @Test
-  void reportFilesHaveOneNamePerFormatAndJunitFollowsSurefire() {
-    assertEquals("poolcheck.txt", CheckMojo.reportFileName("text"));
-    assertEquals("poolcheck.json", CheckMojo.reportFileName("json"));
-    assertEquals("poolcheck.sarif", CheckMojo.reportFileName("sarif"));
-    assertEquals("TEST-poolcheck.xml", CheckMojo.reportFileName("junit"));
-    assertEquals("poolcheck-github.txt", CheckMojo.reportFileName("github"));
-  }
-
   /** As the engine matches excludes: the path or one of its folders matches. */
   private static boolean excluded(List<String> globs, String relative) {
     Path rel = Path.of(relative);

@@ -41,6 +41,12 @@ public final class JunitReporter implements Reporter {
     return "junit";
   }
 
+  /** Surefire's {@code TEST-*.xml} naming, so that test-report globs pick it up. */
+  @Override
+  public String defaultFileName() {
+    return "TEST-poolcheck.xml";
+  }
+
   /** One row of the report: a test case with its findings, or a tool error. */
   private record TestCase(
       String file, int index, String name, List<Finding> findings, ToolError error) {}

@@ -74,6 +74,11 @@ public final class SarifReporter implements Reporter {
   }
 
   @Override
+  public String defaultFileName() {
+    return "poolcheck.sarif";
+  }
+
+  @Override
   public void write(CheckResult result, Writer out) throws IOException {
     Map<String, RuleDescriptor> rules = rulesById(result);
     List<String> ruleIds = new ArrayList<>(rules.keySet());
