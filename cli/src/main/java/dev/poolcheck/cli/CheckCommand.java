@@ -203,8 +203,9 @@ final class CheckCommand implements Callable<Integer> {
             shell.workingDir(),
             sourceRoot(),
             quiet);
-    List<String> problems = ReportWriter.write(result, targets, options, shell.out());
-    problems.forEach(p -> shell.err().println("poolcheck: " + p));
+    ReportWriter.Outcome written = ReportWriter.write(result, targets, options, shell.out());
+    written.notes().forEach(n -> shell.err().println("poolcheck: note: " + n));
+    written.problems().forEach(p -> shell.err().println("poolcheck: " + p));
     boolean textOnStdout =
         targets.stream().anyMatch(t -> t.toStdout() && t.format().equals("text"));
     if (!textOnStdout) {
@@ -212,7 +213,7 @@ final class CheckCommand implements Callable<Integer> {
         shell.err().println("poolcheck: " + error.source() + ": " + error.message());
       }
     }
-    return problems.isEmpty() ? result.exitCode() : ExitCodes.TOOL_ERROR;
+    return written.problems().isEmpty() ? result.exitCode() : ExitCodes.TOOL_ERROR;
   }
 
   /** Translates the options into a request, one builder call per option. */

@@ -2,7 +2,6 @@ package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.RuleDescriptor;
-import dev.poolcheck.engine.schema.NearestName;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return ExitCodes.CLEAN;
     }
-    Optional<String> nearest =
-        NearestName.suggest(ruleId, catalog.stream().map(RuleDescriptor::id).toList());
+    Optional<String> nearest = Poolcheck.nearestRuleId(ruleId);
     err.printf(
         "poolcheck: no rule '%s'%s. Run 'poolcheck rules' to list them.%n",
         ruleId, nearest.map(n -> "; did you mean '" + n + "'?").orElse(""));

@@ -2,7 +2,6 @@ package dev.poolcheck.maven;
 
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.config.FileGlob;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.FailOn;
@@ -209,7 +208,7 @@ public final class CheckMojo extends AbstractMojo {
     if (includes != null) {
       b.includes(includes);
     }
-    b.excludes(alwaysExcluded(base, buildDirectory.toPath(), modules));
+    alwaysExcluded(base, buildDirectory.toPath(), modules).forEach(b::excludeFolder);
     if (excludes != null) {
       b.excludes(excludes);
     }
@@ -301,13 +300,13 @@ public final class CheckMojo extends AbstractMojo {
    * What a project's own execution never checks besides what the engine always skips (hidden
    * folders, {@code node_modules}, {@code target}): the build directory, wherever it is, and the
    * modules of an aggregator (their own executions check them, and checking them twice would double
-   * findings). Each folder is a literal glob ending in {@code /}: the folder and all below it.
+   * findings). Folders relative to the base directory, with {@code /} separators.
    */
   static List<String> alwaysExcluded(Path base, Path buildDirectory, List<String> modules) {
     Set<String> folders = new LinkedHashSet<>();
     Path build = base.resolve(buildDirectory).normalize();
     if (build.startsWith(base) && !build.equals(base)) {
-      folders.add(FileGlob.literal(base.relativize(build).toString()) + "/");
+      folders.add(base.relativize(build).toString().replace('\\', '/'));
     }
     if (modules != null) {
       for (String module : modules) {
@@ -316,7 +315,7 @@ public final class CheckMojo extends AbstractMojo {
           dir = dir.getParent();
         }
         if (dir != null && dir.startsWith(base) && !dir.equals(base)) {
-          folders.add(FileGlob.literal(base.relativize(dir).toString()) + "/");
+          folders.add(base.relativize(dir).toString().replace('\\', '/'));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.poolcheck.engine.api;
 
+import dev.poolcheck.engine.config.FileGlob;
 import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Severity;
@@ -118,6 +119,15 @@ public record CheckRequest(
 
     public Builder excludes(List<String> globs) {
       excludes.addAll(globs);
+      return this;
+    }
+
+    /**
+     * Skips a folder (relative to the base directory, with {@code /} separators) and everything
+     * below it, whatever characters its name holds.
+     */
+    public Builder excludeFolder(String folder) {
+      excludes.add(FileGlob.literal(folder) + "/");
       return this;
     }
 

@@ -11,6 +11,7 @@ import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.model.SourceExcerpts;
 import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.schema.NearestName;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +64,14 @@ public final class Poolcheck {
     } catch (IOException e) {
       throw new PoolcheckException("cannot read the help page of " + id, e);
     }
+  }
+
+  /**
+   * The rule id nearest to {@code id} in the {@link #catalog()}, for a "did you mean" when no rule
+   * has that id.
+   */
+  public static Optional<String> nearestRuleId(String id) {
+    return NearestName.suggest(id, catalog().stream().map(RuleDescriptor::id).toList());
   }
 
   /** Checks what the request names. */

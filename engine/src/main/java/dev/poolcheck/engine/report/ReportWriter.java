@@ -28,15 +28,19 @@ public final class ReportWriter {
    * @param options the reporter options; {@link ReporterOptions#color()} applies to standard output
    *     only
    * @param stdout where targets without a file go
-   * @return one user-facing message per report that could not be written; empty when all were
+   * @return what went wrong and what the user should know about the reports written
    */
-  public static List<String> write(
+  public static Outcome write(
       CheckResult result,
       List<ReportTarget> targets,
       ReporterOptions options,
       OutputStream stdout) {
     List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (ReportTarget target : targets) {
+      if (target.format().equals("sarif")) {
+        SarifReporter.truncation(result).ifPresent(notes::add);
+      }
       try {
         if (target.toStdout()) {
           Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
@@ -63,6 +67,19 @@ public final class ReportWriter {
                 + "; check that the folder exists and is writable");
       }
     }
-    return problems;
+    return new Outcome(problems, notes);
+  }
+
+  /**
+   * What writing the reports came to.
+   *
+   * @param problems one message per report that could not be written (the run failed: exit 2)
+   * @param notes what a report left out on purpose, for standard error or the build log
+   */
+  public record Outcome(List<String> problems, List<String> notes) {
+    public Outcome {
+      problems = List.copyOf(problems);
+      notes = List.copyOf(notes);
+    }
   }
 }

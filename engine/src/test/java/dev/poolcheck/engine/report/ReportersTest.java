@@ -60,13 +60,14 @@ class ReportersTest {
     java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
     java.util.List<String> problems =
         ReportWriter.write(
-            CiReportScenarios.oneFinding(),
-            java.util.List.of(
-                ReportTarget.inFolder("sarif", dir.resolve("new/folder")),
-                ReportTarget.file("json", dir.resolve("blocker/report.json")),
-                ReportTarget.stdout("text")),
-            OPTIONS,
-            stdout);
+                CiReportScenarios.oneFinding(),
+                java.util.List.of(
+                    ReportTarget.inFolder("sarif", dir.resolve("new/folder")),
+                    ReportTarget.file("json", dir.resolve("blocker/report.json")),
+                    ReportTarget.stdout("text")),
+                OPTIONS,
+                stdout)
+            .problems();
     assertTrue(
         java.nio.file.Files.readString(dir.resolve("new/folder/poolcheck.sarif"))
             .contains("\"version\": \"2.1.0\""));
