@@ -288,10 +288,11 @@ public final class CheckMojo extends AbstractMojo {
     Path root = sourceRoot != null ? sourceRoot.toPath() : base;
     ReporterOptions options =
         new ReporterOptions(false, pluginVersion == null ? "" : pluginVersion, base, root);
-    List<String> problems =
+    ReportWriter.Outcome written =
         ReportWriter.write(result, targets, options, OutputStream.nullOutputStream());
-    if (!problems.isEmpty()) {
-      throw new MojoExecutionException("poolcheck: " + String.join("; ", problems));
+    written.notes().forEach(n -> getLog().warn("poolcheck: " + n));
+    if (!written.problems().isEmpty()) {
+      throw new MojoExecutionException("poolcheck: " + String.join("; ", written.problems()));
     }
     targets.forEach(t -> getLog().info("poolcheck: wrote " + t.file().orElseThrow()));
   }
