@@ -71,6 +71,13 @@ final class FileChecker {
       }
     }
     if (problem.isPresent()) {
+      if (!rules.reports(UNREADABLE.id())) {
+        return new FileOutcome(
+            List.of(),
+            List.of(new CheckedDocument(input.name(), 0, "unknown", 0)),
+            List.of(),
+            List.of());
+      }
       Finding f =
           new Finding(
               UNREADABLE.id(),
@@ -105,6 +112,7 @@ final class FileChecker {
           runRule(rule, pool, context, docFindings, errors);
         }
       }
+      docFindings.removeIf(f -> !rules.reports(f.ruleId()));
       if (docFindings.isEmpty()) {
         continue; // nothing to show, so no secret to hide: skip the masking work
       }

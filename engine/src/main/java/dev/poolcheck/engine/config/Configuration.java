@@ -208,18 +208,15 @@ public record Configuration(
   }
 
   /**
-   * Applies the configuration to a run's findings, keeping their order: findings of rules turned
-   * off are dropped (the engine should not have run those rules at all), severity overrides are
-   * applied, then active findings a suppression covers are marked {@link
-   * Finding.Status#SUPPRESSED}. Suppressed findings stay in the list so they are counted.
+   * Applies the configuration to a run's findings, keeping their order: severity overrides are
+   * applied, then active findings a suppression covers are marked {@link Finding.Status#SUPPRESSED}
+   * (rules turned off never get here: the run's rule set neither runs them nor keeps their
+   * findings). Suppressed findings stay in the list so they are counted.
    */
   public List<Finding> apply(List<Finding> findings) {
     List<FileGlob> globs = suppressions.stream().map(s -> FileGlob.of(s.file())).toList();
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      if (!isEnabled(finding.ruleId())) {
-        continue;
-      }
       Finding f = severityFor(finding.ruleId()).map(finding::withSeverity).orElse(finding);
       if (f.active() && isSuppressed(f, globs)) {
         f = f.withStatus(Finding.Status.SUPPRESSED);

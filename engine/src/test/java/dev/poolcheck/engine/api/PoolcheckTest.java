@@ -283,4 +283,24 @@ class PoolcheckTest {
         "allowedExtensions:\n  - {publisher: contoso.monitoring, type: contosoagent}\n");
     assertTrue(withRule(poolcheck.check(request), "extension-not-allowed").isEmpty());
   }
+
+  @Test
+  void rulesTurnedOffNeitherRunNorReportAlsoTheEnginesOwnIds(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("package.json"), "{\"name\": \"web\"}");
+    Files.writeString(dir.resolve("pool.json"), "{\"id\": \"p\", \"vmSize\": \"x\", \"extra\": 1}");
+    CheckRequest.Builder b = CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path(".");
+    List<String> before =
+        poolcheck.check(b.build()).findings().stream().map(Finding::ruleId).toList();
+    assertTrue(before.contains("not-a-pool-definition"), before.toString());
+    assertTrue(before.contains("schema-unknown-property"), before.toString());
+
+    Files.writeString(
+        dir.resolve(".poolcheck.yaml"),
+        "rules:\n  not-a-pool-definition: off\n  schema-unknown-property: off\n");
+    List<String> after =
+        poolcheck.check(b.build()).findings().stream().map(Finding::ruleId).toList();
+
+    assertFalse(after.contains("not-a-pool-definition"), after.toString());
+    assertFalse(after.contains("schema-unknown-property"), after.toString());
+  }
 }

@@ -37,15 +37,6 @@ class ConfigurationApplyTest {
   }
 
   @Test
-  void dropsFindingsOfDisabledRules() throws IOException {
-    Configuration config = config("rules:\n  a-rule: off\n");
-    Finding a = finding("a-rule", Severity.ERROR, "p.json", "/x");
-    Finding b = finding("b-rule", Severity.WARNING, "p.json", "/x");
-
-    assertEquals(List.of(b), config.apply(List.of(a, b)));
-  }
-
-  @Test
   void suppressesEveryFindingOfTheRuleInMatchingFilesWhenNoPointerIsGiven() throws IOException {
     Configuration config =
         config(
