@@ -95,6 +95,14 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "poolcheck.asOf")
   private String asOf;
 
+  /**
+   * The Batch api-version to check documents against that declare none (a date such as {@code
+   * 2024-07-01}; data plane {@code 2024-07-01.20.0}). A document's own api-version wins. Default:
+   * the configuration's {@code apiVersion}, else the newest shipped.
+   */
+  @Parameter(property = "poolcheck.apiVersion")
+  private String apiVersion;
+
   /** Checks files on this many threads. Default: the number of processors. */
   @Parameter(property = "poolcheck.threads")
   private Integer threads;
@@ -245,6 +253,15 @@ public final class CheckMojo extends AbstractMojo {
         throw new MojoExecutionException(
             "poolcheck: asOf is '" + asOf + "'; write it as YYYY-MM-DD, for example 2025-03-31", e);
       }
+    }
+    if (apiVersion != null && !apiVersion.isBlank()) {
+      if (!Poolcheck.isApiVersion(apiVersion.trim())) {
+        throw new MojoExecutionException(
+            "poolcheck: apiVersion is '"
+                + apiVersion
+                + "'; give a date such as 2024-07-01 (data plane: 2024-07-01.20.0)");
+      }
+      b.apiVersion(apiVersion.trim());
     }
     if (threads != null) {
       if (threads < 1) {

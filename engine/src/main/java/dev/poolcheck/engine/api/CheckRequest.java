@@ -35,6 +35,9 @@ import java.util.Optional;
  * @param threads worker threads for checking files (1 or more)
  * @param forceExclude apply the excludes to files named explicitly too (pre-commit names them)
  * @param allowEmpty a selection that matches no file is fine; otherwise it is a tool error
+ * @param apiVersion the api-version to check documents against that declare none ({@code
+ *     --api-version}); when absent, the configuration's {@code apiVersion}, else the newest
+ *     shipped. A document's own api-version always wins.
  */
 public record CheckRequest(
     Path baseDir,
@@ -53,7 +56,8 @@ public record CheckRequest(
     Optional<Path> writeBaseline,
     int threads,
     boolean forceExclude,
-    boolean allowEmpty) {
+    boolean allowEmpty,
+    Optional<String> apiVersion) {
 
   public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
 
@@ -91,6 +95,7 @@ public record CheckRequest(
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean forceExclude;
     private boolean allowEmpty;
+    private String apiVersion;
 
     private Builder(Path baseDir) {
       this.baseDir = baseDir;
@@ -190,6 +195,11 @@ public record CheckRequest(
       return this;
     }
 
+    public Builder apiVersion(String version) {
+      this.apiVersion = version;
+      return this;
+    }
+
     public CheckRequest build() {
       return new CheckRequest(
           baseDir,
@@ -208,7 +218,8 @@ public record CheckRequest(
           Optional.ofNullable(writeBaseline),
           threads,
           forceExclude,
-          allowEmpty);
+          allowEmpty,
+          Optional.ofNullable(apiVersion));
     }
   }
 }
