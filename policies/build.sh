@@ -8,9 +8,14 @@
 # with `go install` (needs Go). Skip the whole step with -Dpoolcheck.skipOpa=true.
 set -euo pipefail
 
-OPA_VERSION="${OPA_VERSION:-v1.22.3}"
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
+# The pinned version is written once, as <opa.version> in the parent pom; the engine pom passes it
+# in OPA_VERSION, and a run by hand reads it from there.
+if [ -z "${OPA_VERSION:-}" ]; then
+  OPA_VERSION="$(sed -n 's:.*<opa.version>\(.*\)</opa.version>.*:\1:p' "$repo/pom.xml")"
+fi
+[ -n "$OPA_VERSION" ] || { echo "build.sh: no <opa.version> in $repo/pom.xml" >&2; exit 1; }
 tools="$repo/.tools/bin"
 coverage_floor=95
 

@@ -4,18 +4,15 @@ import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.PoolOperation;
+import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
-import dev.poolcheck.engine.report.Reporter;
+import dev.poolcheck.engine.report.ReportTarget;
+import dev.poolcheck.engine.report.ReportWriter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -92,12 +89,12 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
-      converter = SeverityConverter.class,
-      completionCandidates = SeverityNames.class,
+      converter = FailOnConverter.class,
+      completionCandidates = FailOnNames.class,
       description =
           "Exit with 1 on findings at or above this severity: ${COMPLETION-CANDIDATES}"
-              + " (default: failOn in the configuration, else error).")
-  Severity failOn;
+              + " (default: failOn in the configuration, else error). 'none' only reports.")
+  FailOn failOn;
 
   @Option(
       names = "--kind",
@@ -131,6 +128,18 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "GLOB",
       description = "Skip files or folders that match GLOB. Repeatable.")
   List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--force-exclude",
+      description =
+          "Apply --exclude and the configuration's exclude to files named on the command line too"
+              + " (as pre-commit names them).")
+  boolean forceExclude;
+
+  @Option(
+      names = "--allow-empty",
+      description = "Exit with 0, not 2, when the paths and globs match no file.")
+  boolean allowEmpty;
 
   @Option(
       names = "--config",
@@ -191,6 +200,11 @@ final class CheckCommand implements Callable<Integer> {
           "Name to report for '-'; its extension picks JSON or YAML (default: '-', read as JSON).")
   String stdinFilename;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the findings and tool errors: no summary line, no counts.")
+  boolean quiet;
+
   @Mixin CommonOptions common = new CommonOptions();
 
   CheckCommand(Shell shell, PoolChecker checker) {
@@ -203,7 +217,16 @@ final class CheckCommand implements Callable<Integer> {
     List<ReportTarget> targets = reportTargets();
     CheckRequest request = request();
     CheckResult result = checker.check(request);
-    boolean wrote = writeReports(result, targets);
+    ReporterOptions options =
+        new ReporterOptions(
+            shell.colorWanted(common.colorMode()),
+            VersionProvider.version(),
+            shell.workingDir(),
+            sourceRoot(),
+            quiet);
+    ReportWriter.Outcome written = ReportWriter.write(result, targets, options, shell.out());
+    written.notes().forEach(n -> shell.err().println("poolcheck: note: " + n));
+    written.problems().forEach(p -> shell.err().println("poolcheck: " + p));
     boolean textOnStdout =
         targets.stream().anyMatch(t -> t.toStdout() && t.format().equals("text"));
     if (!textOnStdout) {
@@ -211,7 +234,7 @@ final class CheckCommand implements Callable<Integer> {
         shell.err().println("poolcheck: " + error.source() + ": " + error.message());
       }
     }
-    return wrote ? result.exitCode() : ExitCodes.TOOL_ERROR;
+    return written.problems().isEmpty() ? result.exitCode() : ExitCodes.TOOL_ERROR;
   }
 
   /** Translates the options into a request, one builder call per option. */
@@ -225,6 +248,7 @@ final class CheckCommand implements Callable<Integer> {
       throw usageError("--stdin-filename names standard input, but no path is '-'");
     }
     builder.includes(includes).excludes(excludes);
+    builder.forceExclude(forceExclude).allowEmpty(allowEmpty);
     if (kind != null) {
       builder.kind(kind);
     }
@@ -270,73 +294,26 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private List<ReportTarget> reportTargets() {
-    for (String format : formats) {
-      if (!Reporters.isKnown(format)) {
-        throw usageError(
-            "Unknown format '"
-                + format
-                + "' for --format; use one of: "
-                + String.join(", ", Reporters.formats()));
-      }
-    }
     try {
-      return ReportTarget.pair(formats, outputs, shell.workingDir());
-    } catch (IllegalArgumentException e) {
-      throw usageError(e.getMessage());
+      return ReportOutputs.pair(formats, outputs, shell.workingDir());
+    } catch (IllegalArgumentException | PoolcheckException e) {
+      throw usageError(
+          e instanceof PoolcheckException ? "--format: " + e.getMessage() : e.getMessage());
     }
-  }
-
-  /** Writes every report; a report that cannot be written is said on stderr and makes exit 2. */
-  private boolean writeReports(CheckResult result, List<ReportTarget> targets) {
-    boolean allWritten = true;
-    String version = VersionProvider.version();
-    for (ReportTarget target : targets) {
-      boolean color = target.toStdout() && shell.colorWanted(common.noColor);
-      Reporter reporter =
-          Reporters.create(
-              target.format(),
-              new ReporterOptions(color, version, shell.workingDir(), sourceRoot()));
-      try {
-        if (target.toStdout()) {
-          Writer out =
-              new BufferedWriter(new OutputStreamWriter(shell.out(), StandardCharsets.UTF_8));
-          reporter.write(result, out);
-          out.flush();
-        } else {
-          Path parent = target.file().getParent();
-          if (parent != null) {
-            Files.createDirectories(parent);
-          }
-          try (Writer out = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
-            reporter.write(result, out);
-          }
-        }
-      } catch (IOException e) {
-        allWritten = false;
-        shell
-            .err()
-            .println(
-                "poolcheck: cannot write the "
-                    + target.format()
-                    + " report to '"
-                    + target.file()
-                    + "': "
-                    + e
-                    + "; check that the folder exists and is writable");
-      }
-    }
-    return allWritten;
   }
 
   /**
    * The repository root that CI formats name files relative to: {@code GITHUB_WORKSPACE} on GitHub
-   * Actions, else the working directory.
+   * Actions, {@code BUILD_SOURCESDIRECTORY} on Azure Pipelines, else the working directory.
    */
   private Path sourceRoot() {
-    String workspace = shell.env().get("GITHUB_WORKSPACE");
-    return workspace == null || workspace.isBlank()
-        ? shell.workingDir()
-        : shell.workingDir().resolve(workspace);
+    for (String variable : List.of("GITHUB_WORKSPACE", "BUILD_SOURCESDIRECTORY")) {
+      String root = shell.env().get(variable);
+      if (root != null && !root.isBlank()) {
+        return shell.workingDir().resolve(root);
+      }
+    }
+    return shell.workingDir();
   }
 
   private ParameterException usageError(String message) {
@@ -350,10 +327,10 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static final class SeverityNames implements Iterable<String> {
+  static final class FailOnNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return List.of("error", "warning", "info").iterator();
+      return FailOn.ids().iterator();
     }
   }
 
@@ -364,14 +341,17 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static final class SeverityConverter implements ITypeConverter<Severity> {
+  static final class FailOnConverter implements ITypeConverter<FailOn> {
     @Override
-    public Severity convert(String value) {
-      return Severity.parse(value)
+    public FailOn convert(String value) {
+      return FailOn.parse(value)
           .orElseThrow(
               () ->
                   new TypeConversionException(
-                      "'" + value + "' is not a severity; use error, warning or info"));
+                      "'"
+                          + value
+                          + "' is not a severity; use one of: "
+                          + String.join(", ", FailOn.ids())));
     }
   }
 

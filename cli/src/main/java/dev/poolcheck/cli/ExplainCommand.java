@@ -2,7 +2,6 @@ package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.RuleDescriptor;
-import dev.poolcheck.engine.schema.NearestName;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the page was printed", "2:no rule has that id"})
 final class ExplainCommand implements Callable<Integer> {
 
+  private final Shell shell;
+
   @Spec CommandSpec spec;
 
   @Mixin CommonOptions common;
@@ -30,12 +32,25 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RULE", description = "A rule id, as 'poolcheck rules' lists them.")
   String ruleId;
 
+  @Option(
+      names = "--markdown",
+      description = "Print the page as Markdown, as in docs/rules/, instead of for a terminal.")
+  boolean markdown;
+
+  ExplainCommand(Shell shell) {
+    this.shell = shell;
+  }
+
   @Override
   public Integer call() {
     Optional<String> page = Poolcheck.helpPage(ruleId);
     if (page.isPresent()) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(page.get());
+      out.print(
+          markdown
+              ? page.get()
+              : new TerminalPage(shell.colorWanted(common.colorMode()), shell.width())
+                  .render(page.get()));
       out.flush();
       return ExitCodes.CLEAN;
     }
@@ -54,8 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return ExitCodes.CLEAN;
     }
-    Optional<String> nearest =
-        NearestName.suggest(ruleId, catalog.stream().map(RuleDescriptor::id).toList());
+    Optional<String> nearest = Poolcheck.nearestRuleId(ruleId);
     err.printf(
         "poolcheck: no rule '%s'%s. Run 'poolcheck rules' to list them.%n",
         ruleId, nearest.map(n -> "; did you mean '" + n + "'?").orElse(""));

@@ -38,7 +38,7 @@ public final class Main {
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(shell.err(), StandardCharsets.UTF_8), true);
     commandLine.setOut(out).setErr(err);
-    boolean color = shell.colorWanted(java.util.Arrays.asList(args).contains("--no-color"));
+    boolean color = shell.colorWanted(colorMode(args));
     commandLine.setColorScheme(Help.defaultColorScheme(color ? Help.Ansi.ON : Help.Ansi.OFF));
     try {
       return commandLine.execute(args);
@@ -48,13 +48,42 @@ public final class Main {
     }
   }
 
+  /**
+   * The colour mode the arguments ask for, read before parsing so that help and usage errors are
+   * coloured (or not) as the command's output would be.
+   */
+  static CommonOptions.ColorMode colorMode(String[] args) {
+    CommonOptions.ColorMode mode = CommonOptions.ColorMode.AUTO;
+    for (int i = 0; i < args.length; i++) {
+      String value = null;
+      if (args[i].equals("--no-color")) {
+        value = "never";
+      } else if (args[i].startsWith("--color=")) {
+        value = args[i].substring("--color=".length());
+      } else if (args[i].equals("--color") && i + 1 < args.length) {
+        value = args[i + 1];
+      } else if (args[i].equals("--")) {
+        break;
+      }
+      if (value != null) {
+        try {
+          mode = CommonOptions.ColorMode.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          // The parser reports the bad value.
+        }
+      }
+    }
+    return mode;
+  }
+
   /** One subcommand per class. */
   static CommandLine commandLine(Shell shell, PoolChecker checker) {
     CommandLine commandLine = new CommandLine(new PoolcheckCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.addSubcommand(new CheckCommand(shell, checker));
     commandLine.addSubcommand(new RulesCommand());
-    commandLine.addSubcommand(new ExplainCommand());
+    commandLine.addSubcommand(new ExplainCommand(shell));
+    commandLine.addSubcommand("completion", new CompletionCommand());
     commandLine.setParameterExceptionHandler(new UsageErrorPrinter());
     commandLine.setExecutionExceptionHandler(new InternalErrorPrinter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,8 +2,6 @@ package dev.poolcheck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import java.io.IOException;
@@ -43,11 +41,32 @@ final class RulesCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "text (default) or json.",
+      description = "${COMPLETION-CANDIDATES}: text (default) or json.",
       defaultValue = "text")
   Format format;
+
+  /**
+   * One rule in {@code rules --format json}, serialised by Jackson as it stands.
+   *
+   * @param origin where the rule comes from: {@code built-in-rego}, {@code engine}, ...
+   */
+  record Entry(
+      String id, String severity, String title, String since, String origin, String helpUri) {
+    static Entry of(RuleDescriptor d) {
+      return new Entry(
+          d.id(),
+          d.severity().id(),
+          d.title(),
+          d.since(),
+          d.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+          d.helpUri());
+    }
+  }
+
+  /** The whole catalog: {@code {"rules": [...]}}. */
+  record Catalog(List<Entry> rules) {}
 
   @Override
   public Integer call() throws IOException {
@@ -55,19 +74,7 @@ final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSON) {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ArrayNode rules = json.createArrayNode();
-      for (RuleDescriptor d : catalog) {
-        ObjectNode r = rules.addObject();
-        r.put("id", d.id());
-        r.put("severity", d.severity().id());
-        r.put("title", d.title());
-        r.put("since", d.since());
-        r.put("origin", d.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        r.put("helpUri", d.helpUri());
-      }
-      ObjectNode root = json.createObjectNode();
-      root.set("rules", rules);
-      out.println(json.writeValueAsString(root));
+      out.println(json.writeValueAsString(new Catalog(catalog.stream().map(Entry::of).toList())));
     } else {
       int width = catalog.stream().mapToInt(d -> d.id().length()).max().orElse(10);
       for (RuleDescriptor d : catalog) {

@@ -37,11 +37,35 @@ public record Shell(
   }
 
   /**
-   * Whether to colour output: only on a terminal, and not when the user asked for no colour with
-   * {@code --no-color} or a non-empty {@code NO_COLOR} (https://no-color.org).
+   * Whether to colour standard output. {@code always} and {@code never} decide alone; {@code auto}
+   * is off when {@code NO_COLOR} is set and not empty (https://no-color.org), else on when {@code
+   * FORCE_COLOR} is set and not empty (https://force-color.org; CI logs show colours but are not
+   * terminals), else on only on a terminal.
    */
-  public boolean colorWanted(boolean noColorOption) {
-    String noColor = env.get("NO_COLOR");
-    return terminal && !noColorOption && (noColor == null || noColor.isEmpty());
+  boolean colorWanted(CommonOptions.ColorMode mode) {
+    return switch (mode) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> {
+        if (isSet("NO_COLOR")) {
+          yield false;
+        }
+        yield isSet("FORCE_COLOR") || terminal;
+      }
+    };
+  }
+
+  private boolean isSet(String name) {
+    String value = env.get(name);
+    return value != null && !value.isEmpty();
+  }
+
+  /** The terminal width for text laid out to fit: {@code COLUMNS} when set, else 100. */
+  int width() {
+    try {
+      return Integer.parseInt(env.getOrDefault("COLUMNS", "100").trim());
+    } catch (NumberFormatException e) {
+      return 100;
+    }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
@@ -66,7 +67,7 @@ class CheckCommandTest {
             .request();
     assertEquals(dir, request.baseDir());
     assertEquals(List.of("pools", "extra.yaml"), request.paths());
-    assertEquals(Optional.of(Severity.WARNING), request.failOn());
+    assertEquals(Optional.of(FailOn.WARNING), request.failOn());
     assertEquals(Optional.of(DocumentKind.ARM_TEMPLATE), request.kind());
     assertEquals(Optional.of(PoolOperation.UPDATE), request.operation());
     assertEquals(List.of("**/*.tmpl.json"), request.includes());
@@ -129,7 +130,7 @@ class CheckCommandTest {
   @Test
   void misspelledOptionSuggestsTheRightOneAndHowToGetHelp() {
     CliRun run = CliRun.in(dir).run("check", "--formt", "json", "pool.json");
-    assertUsageError(run, "Unknown option: '--formt'. Did you mean --format?");
+    assertUsageError(run, "Unknown option: '--formt'. Did you mean --format or --force-exclude?");
     assertTrue(run.err.contains("Try 'poolcheck check --help'."), run.err);
   }
 
@@ -145,7 +146,7 @@ class CheckCommandTest {
   void unknownFormatListsTheKnownOnes() {
     assertUsageError(
         CliRun.in(dir).run("check", "--format", "xml"),
-        "Unknown format 'xml' for --format; use one of: text, json, sarif, junit, github");
+        "--format: unknown format 'xml'; use one of: text, json, sarif, junit, github, azuredevops");
   }
 
   @Test
@@ -153,7 +154,8 @@ class CheckCommandTest {
     assertUsageError(
         CliRun.in(dir).run("check", "--as-of", "31/03/2025"), "write it as YYYY-MM-DD");
     assertUsageError(
-        CliRun.in(dir).run("check", "--fail-on", "fatal"), "use error, warning or info");
+        CliRun.in(dir).run("check", "--fail-on", "fatal"),
+        "use one of: error, warning, info, none");
     assertUsageError(
         CliRun.in(dir).run("check", "--kind", "pool"),
         "use one of: management, data-plane, arm, node-extension, azure-rest-example, arm-resource,"

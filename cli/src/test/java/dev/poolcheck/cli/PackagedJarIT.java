@@ -144,7 +144,7 @@ class PackagedJarIT {
   void badOptionExitsWith2AndSuggestsTheRightOne() throws Exception {
     Run run = poolcheck("check", "--formt", "json", "good");
     assertEquals(2, run.exitCode, run.describe());
-    assertTrue(run.err.contains("Did you mean --format?"), run.describe());
+    assertTrue(run.err.contains("Did you mean --format"), run.describe());
     assertFalse(run.err.contains("\tat "), run.describe());
   }
 

@@ -232,6 +232,45 @@ class PreCommitHookIT {
         run.describe());
   }
 
+  /**
+   * The no-build hook with an unpacked distribution on the PATH (as docs/pre-commit.md describes),
+   * and the configuration's exclude honoured for the file names pre-commit passes.
+   */
+  @Test
+  void systemHookWithAnUnpackedDistributionHonoursTheConfigurationsExclude() throws Exception {
+    Path unpacked = Files.createDirectories(work.resolve("dist"));
+    Path archive =
+        Path.of(System.getProperty("poolcheck.distribution", "target/poolcheck-0.1.0") + ".tar.gz")
+            .toAbsolutePath();
+    Process tar =
+        new ProcessBuilder("tar", "-xzf", archive.toString())
+            .directory(unpacked.toFile())
+            .inheritIO()
+            .start();
+    assertEquals(0, tar.waitFor());
+    Path bin;
+    try (Stream<Path> homes = Files.list(unpacked)) {
+      bin = homes.findFirst().orElseThrow().resolve("bin");
+    }
+    Path repo = newUserRepository(work, "poolcheck-system");
+    write(repo.resolve(".poolcheck.yaml"), "exclude:\n  - legacy/\n");
+    write(repo.resolve("legacy/old.json"), BAD_POOL);
+    write(repo.resolve("pools/good.json"), GOOD_POOL);
+    git(repo, "add", "-A");
+    Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+
+    Run excluded = run(repo, Duration.ofMinutes(2), env, "git", "commit", "-m", "legacy");
+
+    assertEquals(0, excluded.exitCode, "legacy/ is excluded: " + excluded.describe());
+    write(repo.resolve("pools/bad.json"), BAD_POOL);
+    git(repo, "add", "-A");
+    Run blocked = run(repo, Duration.ofMinutes(2), env, "git", "commit", "-m", "bad");
+    assertNotEquals(0, blocked.exitCode, blocked.describe());
+    assertTrue(
+        blocked.out.contains("pools/bad.json:8:76: error [extension-customscript-reserved]"),
+        blocked.describe());
+  }
+
   @Test
   void plainGitHookFromTheDocsBlocksBadAndLetsGoodThrough() throws Exception {
     Path repo = work.resolve("plain");

@@ -3,19 +3,19 @@ package dev.poolcheck.maven;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
-import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
-import dev.poolcheck.engine.report.Reporter;
+import dev.poolcheck.engine.report.ReportTarget;
+import dev.poolcheck.engine.report.ReportWriter;
 import dev.poolcheck.engine.report.ReporterOptions;
-import dev.poolcheck.engine.report.Reporters;
 import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,18 +65,67 @@ public final class CheckMojo extends AbstractMojo {
   private String pluginVersion;
 
   /**
-   * Glob patterns, relative to the project base directory, of the files to check. Default: {@code
-   * **}{@code /*.json}, {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}, {@code **}{@code
-   * /*.tf} (Terraform; {@code terraform show -json} plans are JSON).
+   * Glob patterns, relative to the project base directory, of the files to check; {@code **}{@code
+   * /} matches zero or more folders, as in Maven and Ant. Default: {@code **}{@code /*.json},
+   * {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}, {@code **}{@code /*.tf} (Terraform;
+   * {@code terraform show -json} plans are JSON). On the command line: {@code
+   * -Dpoolcheck.includes=pools/**}{@code /*.json,other/*.yaml}.
    */
-  @Parameter private List<String> includes;
+  @Parameter(property = "poolcheck.includes")
+  private List<String> includes;
 
   /**
    * Glob patterns, relative to the project base directory, of files or folders to skip, in addition
    * to the build directory, hidden files and folders, {@code node_modules} and the modules of an
    * aggregator, which are always skipped. The configuration file's {@code exclude} adds to these.
    */
-  @Parameter private List<String> excludes;
+  @Parameter(property = "poolcheck.excludes")
+  private List<String> excludes;
+
+  /**
+   * Reads every document as this kind instead of detecting it: {@code management}, {@code
+   * data-plane}, {@code arm} or {@code node-extension}.
+   */
+  @Parameter(property = "poolcheck.kind")
+  private String kind;
+
+  /**
+   * Judges retirements and end-of-life dates as of this day ({@code YYYY-MM-DD}) instead of today,
+   * for reproducible builds.
+   */
+  @Parameter(property = "poolcheck.asOf")
+  private String asOf;
+
+  /**
+   * The Batch api-version to check documents against that declare none (a date such as {@code
+   * 2024-07-01}; data plane {@code 2024-07-01.20.0}). A document's own api-version wins. Default:
+   * the configuration's {@code apiVersion}, else the newest shipped.
+   */
+  @Parameter(property = "poolcheck.apiVersion")
+  private String apiVersion;
+
+  /** Checks files on this many threads. Default: the number of processors. */
+  @Parameter(property = "poolcheck.threads")
+  private Integer threads;
+
+  /** The Rego package of the rules in {@link #policies} bundles. Default: {@code main}. */
+  @Parameter(property = "poolcheck.namespace")
+  private String namespace;
+
+  /**
+   * Whether a selection that matches no file is fine. By default it fails the build: a pattern that
+   * matches nothing usually means the includes are wrong, not that there is nothing to check.
+   */
+  @Parameter(property = "poolcheck.allowEmpty", defaultValue = "false")
+  private boolean allowEmpty;
+
+  /**
+   * Whether findings at or above {@link #failOn} fail the build. {@code false} is report-only: the
+   * findings are logged and the reports written, and the build goes on (as checkstyle's {@code
+   * failOnViolation}). Tool errors still fail it.
+   */
+  @Parameter(property = "poolcheck.failOnViolation", defaultValue = "true")
+  private boolean failOnViolation = true;
 
   /**
    * The configuration file. Default: {@code .poolcheck.yaml} (or {@code .yml}) searched for from
@@ -89,8 +138,9 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter private List<File> policies;
 
   /**
-   * The lowest severity that fails the build: {@code error}, {@code warning} or {@code info}.
-   * Default: the configuration's {@code failOn}, else {@code error}.
+   * The lowest severity that fails the build: {@code error}, {@code warning}, {@code info}, or
+   * {@code none} (the same as {@code failOnViolation=false}). Default: the configuration's {@code
+   * failOn}, else {@code error}.
    */
   @Parameter(property = "poolcheck.failOn")
   private String failOn;
@@ -99,7 +149,8 @@ public final class CheckMojo extends AbstractMojo {
    * Report formats to write into {@link #outputDirectory}, several at once: {@code text} ({@code
    * poolcheck.txt}), {@code json} ({@code poolcheck.json}), {@code sarif} ({@code
    * poolcheck.sarif}), {@code junit} ({@code TEST-poolcheck.xml}), {@code github} ({@code
-   * poolcheck-github.txt}). The findings are always in the build log.
+   * poolcheck-github.txt}), {@code azuredevops} ({@code poolcheck-azuredevops.txt}). The findings
+   * are always in the build log.
    */
   @Parameter(property = "poolcheck.formats")
   private List<String> formats;
@@ -132,7 +183,7 @@ public final class CheckMojo extends AbstractMojo {
       return;
     }
     Path base = baseDirectory.toPath().toAbsolutePath().normalize();
-    List<Reporter> reporters = reporters(base);
+    List<ReportTarget> targets = reportTargets();
     CheckRequest request = request(base);
     CheckResult result;
     try {
@@ -140,7 +191,7 @@ public final class CheckMojo extends AbstractMojo {
     } catch (PoolcheckException e) {
       throw new MojoExecutionException("poolcheck: " + e.getMessage(), e);
     }
-    writeReports(reporters, result);
+    writeReports(targets, result, base);
     logFindings(getLog(), base, result);
     for (ToolError error : result.errors()) {
       getLog().error("poolcheck: " + error.source() + ": " + error.message());
@@ -150,9 +201,13 @@ public final class CheckMojo extends AbstractMojo {
       case CheckResult.EXIT_TOOL_ERROR ->
           throw new MojoExecutionException(
               summary + "; poolcheck could not do its job (see the errors above)");
-      case CheckResult.EXIT_FINDINGS ->
+      case CheckResult.EXIT_FINDINGS -> {
+        if (failOnViolation) {
           throw new MojoFailureException(
               summary + "; failing on findings at or above " + result.failOn().id());
+        }
+        getLog().warn(summary + "; not failing the build (failOnViolation is false)");
+      }
       default -> getLog().info(summary);
     }
   }
@@ -162,7 +217,7 @@ public final class CheckMojo extends AbstractMojo {
     if (includes != null) {
       b.includes(includes);
     }
-    b.excludes(alwaysExcluded(base, buildDirectory.toPath(), modules));
+    alwaysExcluded(base, buildDirectory.toPath(), modules).forEach(b::excludeFolder);
     if (excludes != null) {
       b.excludes(excludes);
     }
@@ -174,13 +229,49 @@ public final class CheckMojo extends AbstractMojo {
     }
     if (failOn != null && !failOn.isBlank()) {
       b.failOn(
-          Severity.parse(failOn)
+          FailOn.parse(failOn)
               .orElseThrow(
                   () ->
                       new MojoExecutionException(
                           "poolcheck: failOn is '"
                               + failOn
-                              + "'; use one of: error, warning, info")));
+                              + "'; use one of: "
+                              + String.join(", ", FailOn.ids()))));
+    }
+    b.allowEmpty(allowEmpty);
+    if (kind != null && !kind.isBlank()) {
+      b.kind(
+          DocumentKind.parse(kind.trim())
+              .orElseThrow(
+                  () ->
+                      new MojoExecutionException(
+                          "poolcheck: kind is '" + kind + "'; use one of: " + DocumentKind.ids())));
+    }
+    if (asOf != null && !asOf.isBlank()) {
+      try {
+        b.asOf(LocalDate.parse(asOf.trim()));
+      } catch (DateTimeParseException e) {
+        throw new MojoExecutionException(
+            "poolcheck: asOf is '" + asOf + "'; write it as YYYY-MM-DD, for example 2025-03-31", e);
+      }
+    }
+    if (apiVersion != null && !apiVersion.isBlank()) {
+      if (!Poolcheck.isApiVersion(apiVersion.trim())) {
+        throw new MojoExecutionException(
+            "poolcheck: apiVersion is '"
+                + apiVersion
+                + "'; give a date such as 2024-07-01 (data plane: 2024-07-01.20.0)");
+      }
+      b.apiVersion(apiVersion.trim());
+    }
+    if (threads != null) {
+      if (threads < 1) {
+        throw new MojoExecutionException("poolcheck: threads must be 1 or more, not " + threads);
+      }
+      b.threads(threads);
+    }
+    if (namespace != null && !namespace.isBlank()) {
+      b.namespace(namespace);
     }
     if (baseline != null) {
       b.baseline(baseline.toPath());
@@ -191,74 +282,50 @@ public final class CheckMojo extends AbstractMojo {
     return b.build();
   }
 
-  private List<Reporter> reporters(Path base) throws MojoExecutionException {
-    List<Reporter> out = new ArrayList<>();
+  /** The report files to write: each format under its default name in the output folder. */
+  private List<ReportTarget> reportTargets() throws MojoExecutionException {
+    List<ReportTarget> targets = new ArrayList<>();
     if (formats == null) {
-      return out;
+      return targets;
     }
+    try {
+      for (String format : new LinkedHashSet<>(formats)) {
+        targets.add(
+            ReportTarget.inFolder(
+                format.trim().toLowerCase(Locale.ROOT), outputDirectory.toPath()));
+      }
+    } catch (PoolcheckException e) {
+      throw new MojoExecutionException("poolcheck: " + e.getMessage(), e);
+    }
+    return targets;
+  }
+
+  /** Writes the reports before the build can fail, so that CI finds them after a failed build. */
+  private void writeReports(List<ReportTarget> targets, CheckResult result, Path base)
+      throws MojoExecutionException {
     Path root = sourceRoot != null ? sourceRoot.toPath() : base;
     ReporterOptions options =
         new ReporterOptions(false, pluginVersion == null ? "" : pluginVersion, base, root);
-    for (String format : new LinkedHashSet<>(formats)) {
-      String name = format.trim().toLowerCase(Locale.ROOT);
-      if (!Reporters.isKnown(name)) {
-        throw new MojoExecutionException(
-            "poolcheck: unknown format '"
-                + format
-                + "'; use one of: "
-                + String.join(", ", Reporters.formats()));
-      }
-      out.add(Reporters.create(name, options));
+    ReportWriter.Outcome written =
+        ReportWriter.write(result, targets, options, OutputStream.nullOutputStream());
+    written.notes().forEach(n -> getLog().warn("poolcheck: " + n));
+    if (!written.problems().isEmpty()) {
+      throw new MojoExecutionException("poolcheck: " + String.join("; ", written.problems()));
     }
-    return out;
-  }
-
-  private void writeReports(List<Reporter> reporters, CheckResult result)
-      throws MojoExecutionException {
-    if (reporters.isEmpty()) {
-      return;
-    }
-    Path dir = outputDirectory.toPath();
-    for (Reporter reporter : reporters) {
-      Path file = dir.resolve(reportFileName(reporter.format()));
-      try {
-        Files.createDirectories(dir);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          reporter.write(result, out);
-        }
-      } catch (IOException e) {
-        throw new MojoExecutionException(
-            "poolcheck: cannot write the " + reporter.format() + " report " + file + ": " + e, e);
-      }
-      getLog().info("poolcheck: wrote " + file);
-    }
-  }
-
-  /** The file a format is written to; JUnit's follows Surefire's {@code TEST-*.xml} pattern. */
-  static String reportFileName(String format) {
-    return switch (format) {
-      case "text" -> "poolcheck.txt";
-      case "json" -> "poolcheck.json";
-      case "sarif" -> "poolcheck.sarif";
-      case "junit" -> "TEST-poolcheck.xml";
-      case "github" -> "poolcheck-github.txt";
-      default -> "poolcheck." + format;
-    };
+    targets.forEach(t -> getLog().info("poolcheck: wrote " + t.file().orElseThrow()));
   }
 
   /**
-   * What is never a project's own pool definition: the build directory, hidden files and folders
-   * ({@code .git}, {@code .idea}, {@code .mvn}), {@code node_modules}, and the modules of an
-   * aggregator (their own executions check them, and checking them twice would double findings).
-   * Each folder is excluded by itself, so the walk does not enter it, and with its contents.
+   * What a project's own execution never checks besides what the engine always skips (hidden
+   * folders, {@code node_modules}, {@code target}): the build directory, wherever it is, and the
+   * modules of an aggregator (their own executions check them, and checking them twice would double
+   * findings). Folders relative to the base directory, with {@code /} separators.
    */
   static List<String> alwaysExcluded(Path base, Path buildDirectory, List<String> modules) {
     Set<String> folders = new LinkedHashSet<>();
-    folders.add("**/.*");
-    folders.add("**/node_modules");
     Path build = base.resolve(buildDirectory).normalize();
     if (build.startsWith(base) && !build.equals(base)) {
-      folders.add(glob(base.relativize(build)));
+      folders.add(base.relativize(build).toString().replace('\\', '/'));
     }
     if (modules != null) {
       for (String module : modules) {
@@ -267,21 +334,11 @@ public final class CheckMojo extends AbstractMojo {
           dir = dir.getParent();
         }
         if (dir != null && dir.startsWith(base) && !dir.equals(base)) {
-          folders.add(glob(base.relativize(dir)));
+          folders.add(base.relativize(dir).toString().replace('\\', '/'));
         }
       }
     }
-    List<String> globs = new ArrayList<>();
-    for (String folder : folders) {
-      globs.add(folder);
-      globs.add(folder + "/**");
-    }
-    return globs;
-  }
-
-  private static String glob(Path relative) {
-    // Glob syntax treats these as special; folder names with them are escaped.
-    return relative.toString().replace('\\', '/').replaceAll("([\\[\\]{}*?])", "\\\\$1");
+    return List.copyOf(folders);
   }
 
   /**

@@ -280,7 +280,8 @@ final class PoolBodies {
             + ":00Z");
     ObjectNode vmExtension = body.putObject("vmExtension");
     extension
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             field -> {
               if (field.getKey().equals("settings")) {
@@ -518,7 +519,7 @@ final class PoolBodies {
   /** Renames {@code typeHandlerVersion} to a misspelling, keeping its place in the object. */
   private void misspell(ObjectNode extension) {
     List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = new ArrayList<>();
-    extension.fields().forEachRemaining(fields::add);
+    extension.properties().iterator().forEachRemaining(fields::add);
     extension.removeAll();
     for (var field : fields) {
       String key =

@@ -1,6 +1,8 @@
 package dev.poolcheck.engine.api;
 
+import dev.poolcheck.engine.config.FileGlob;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import java.io.InputStream;
@@ -27,12 +29,14 @@ import java.util.Optional;
  *     for from {@link #baseDir} upwards
  * @param policies user policy bundles ({@code .tar.gz} or {@code .wasm}) to add to the rules
  * @param namespace the package user policies' rules live in (conftest's {@code --namespace})
- * @param failOn findings at or above this severity make the run fail; when absent, the
- *     configuration's {@code failOn}, else {@code error}
+ * @param failOn which active findings make the run fail; when absent, the configuration's {@code
+ *     failOn}, else {@code error}
  * @param asOf the date retirements are judged against
  * @param baseline findings recorded here are reported as baselined, not active
  * @param writeBaseline where to record this run's findings as the new baseline
  * @param threads worker threads for checking files (1 or more)
+ * @param forceExclude apply the excludes to files named explicitly too (pre-commit names them)
+ * @param allowEmpty a selection that matches no file is fine; otherwise it is a tool error
  * @param apiVersion the api-version to check documents against that declare none ({@code
  *     --api-version}); when absent, the configuration's {@code apiVersion}, else the newest
  *     shipped. A document's own api-version always wins.
@@ -49,11 +53,13 @@ public record CheckRequest(
     Optional<Path> configFile,
     List<Path> policies,
     String namespace,
-    Optional<Severity> failOn,
+    Optional<FailOn> failOn,
     LocalDate asOf,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
     int threads,
+    boolean forceExclude,
+    boolean allowEmpty,
     Optional<String> apiVersion) {
 
   public static final List<String> DEFAULT_INCLUDES =
@@ -87,11 +93,13 @@ public record CheckRequest(
     private Path configFile;
     private final List<Path> policies = new ArrayList<>();
     private String namespace = "main";
-    private Severity failOn;
+    private FailOn failOn;
     private LocalDate asOf = LocalDate.now();
     private Path baseline;
     private Path writeBaseline;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean forceExclude;
+    private boolean allowEmpty;
     private String apiVersion;
 
     private Builder(Path baseDir) {
@@ -124,6 +132,15 @@ public record CheckRequest(
       return this;
     }
 
+    /**
+     * Skips a folder (relative to the base directory, with {@code /} separators) and everything
+     * below it, whatever characters its name holds.
+     */
+    public Builder excludeFolder(String folder) {
+      excludes.add(FileGlob.literal(folder) + "/");
+      return this;
+    }
+
     public Builder kind(DocumentKind k) {
       this.kind = k;
       return this;
@@ -149,9 +166,13 @@ public record CheckRequest(
       return this;
     }
 
-    public Builder failOn(Severity s) {
-      this.failOn = s;
+    public Builder failOn(FailOn f) {
+      this.failOn = f;
       return this;
+    }
+
+    public Builder failOn(Severity s) {
+      return failOn(FailOn.of(s));
     }
 
     public Builder asOf(LocalDate d) {
@@ -171,6 +192,16 @@ public record CheckRequest(
 
     public Builder threads(int n) {
       this.threads = n;
+      return this;
+    }
+
+    public Builder forceExclude(boolean on) {
+      this.forceExclude = on;
+      return this;
+    }
+
+    public Builder allowEmpty(boolean on) {
+      this.allowEmpty = on;
       return this;
     }
 
@@ -197,6 +228,8 @@ public record CheckRequest(
           Optional.ofNullable(baseline),
           Optional.ofNullable(writeBaseline),
           threads,
+          forceExclude,
+          allowEmpty,
           Optional.ofNullable(apiVersion));
     }
   }

@@ -77,11 +77,16 @@ final class FileChecker {
         bytes = read(input.path(), stdin);
       } catch (IOException e) {
         problem = Optional.of("cannot be read: " + e.getMessage());
-      } catch (InputTooLarge e) {
-        problem = Optional.of(e.getMessage());
       }
     }
     if (problem.isPresent()) {
+      if (!rules.reports(UNREADABLE.id())) {
+        return new FileOutcome(
+            List.of(),
+            List.of(new CheckedDocument(input.name(), 0, "unknown", 0)),
+            List.of(),
+            List.of());
+      }
       Finding f =
           new Finding(
               UNREADABLE.id(),
@@ -118,6 +123,7 @@ final class FileChecker {
           runRule(rule, pool, context, docFindings, errors);
         }
       }
+      docFindings.removeIf(f -> !rules.reports(f.ruleId()));
       if (docFindings.isEmpty()) {
         continue; // nothing to show, so no secret to hide: skip the masking work
       }
@@ -239,27 +245,20 @@ final class FileChecker {
             f.ruleId(), f.severity(), message, f.file(), f.pointer(), f.range(), f.status());
   }
 
+  /**
+   * Reads at most one byte more than the loader accepts, so that a huge file (or endless stdin)
+   * never fills the memory; the loader alone judges the size and says so in a finding.
+   */
   private byte[] read(Optional<Path> path, InputStream stdin) throws IOException {
+    int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1);
     if (path.isEmpty()) {
-      byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
-      if (bytes.length > limits.maxBytes()) {
-        throw new InputTooLarge(limits.maxBytes());
-      }
-      return bytes;
+      return stdin.readNBytes(cap);
     }
     if (!Files.isRegularFile(path.get())) {
       throw new IOException("not a regular file");
     }
-    long size = Files.size(path.get());
-    if (size > limits.maxBytes()) {
-      throw new InputTooLarge(limits.maxBytes());
-    }
-    return Files.readAllBytes(path.get());
-  }
-
-  private static final class InputTooLarge extends RuntimeException {
-    InputTooLarge(long max) {
-      super("larger than " + (max >> 20) + " MiB; poolcheck does not read files this large");
+    try (InputStream in = Files.newInputStream(path.get())) {
+      return in.readNBytes(cap);
     }
   }
 }

@@ -1,15 +1,15 @@
 package dev.poolcheck.engine.api;
 
+import dev.poolcheck.engine.config.FileGlob;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.ToolError;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -18,11 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Turns the paths of a request into the list of inputs to check: files as given, folders walked
- * recursively through the include and exclude globs, {@code -} for stdin. Paths that do not exist
- * are tool errors; files that cannot be visited inside a folder (symbolic link loops, no
+ * recursively through the include and exclude globs ({@link FileGlob}), a glob given as a path
+ * (quoted on the command line, so the shell did not expand it) expanded the same way, {@code -} for
+ * stdin. Walks always skip hidden files and folders, {@code node_modules} and {@code target}
+ * ({@link #ALWAYS_SKIPPED}). Named files are checked as given, unless {@code forceExclude} applies
+ * the excludes to them too (as ruff's {@code --force-exclude}: pre-commit names every staged file).
+ * Paths that do not exist are tool errors, and so is a selection that matched no file at all unless
+ * {@code allowEmpty}; files that cannot be visited inside a folder (symbolic link loops, no
  * permission) become inputs that the loader reports as unreadable, so the run goes on.
  */
 final class InputCollector {
@@ -39,24 +46,43 @@ final class InputCollector {
 
   record Inputs(List<Input> inputs, List<ToolError> errors) {}
 
-  private final Path baseDir;
-  private final List<PathMatcher> includes;
-  private final List<PathMatcher> excludes;
+  /**
+   * What a walk never enters or checks, whatever the includes: hidden files and folders ({@code
+   * .git}, {@code .github}, {@code .idea}, {@code .poolcheck.yaml}), {@code node_modules} and
+   * {@code target} (build output holds copies, not sources). A folder named on the command line is
+   * walked even when it is one of these.
+   */
+  static final List<String> ALWAYS_SKIPPED = List.of("**/.*", "**/node_modules", "**/target");
 
-  InputCollector(Path baseDir, List<String> includes, List<String> excludes) {
+  private final Path baseDir;
+  private final List<FileGlob> includes;
+  private final List<FileGlob> excludes;
+  private final boolean forceExclude;
+  private final boolean allowEmpty;
+
+  InputCollector(
+      Path baseDir,
+      List<String> includes,
+      List<String> excludes,
+      boolean forceExclude,
+      boolean allowEmpty) {
     this.baseDir = baseDir.toAbsolutePath().normalize();
-    this.includes = matchers(includes);
-    this.excludes = matchers(excludes);
+    this.includes = globs(includes);
+    List<String> skipped = new ArrayList<>(ALWAYS_SKIPPED);
+    skipped.addAll(excludes);
+    this.excludes = globs(skipped);
+    this.forceExclude = forceExclude;
+    this.allowEmpty = allowEmpty;
   }
 
-  private static List<PathMatcher> matchers(List<String> globs) {
-    List<PathMatcher> out = new ArrayList<>();
+  private static List<FileGlob> globs(List<String> globs) {
+    List<FileGlob> out = new ArrayList<>();
     for (String glob : globs) {
       try {
-        out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        out.add(FileGlob.of(glob));
       } catch (IllegalArgumentException e) {
         throw new PoolcheckException(
-            "invalid glob '" + glob + "': " + e.getMessage() + "; check --include/--exclude", e);
+            e.getMessage() + "; check the include and exclude patterns", e);
       }
     }
     return out;
@@ -66,13 +92,34 @@ final class InputCollector {
     Map<String, Input> found = new LinkedHashMap<>();
     List<ToolError> errors = new ArrayList<>();
     List<String> given = paths.isEmpty() ? List.of(".") : paths;
+    int forceExcluded = 0;
     for (String p : given) {
       if (p.equals("-")) {
         found.putIfAbsent("-", new Input(stdinName, Optional.empty(), Optional.empty()));
         continue;
       }
-      Path path = baseDir.resolve(p).normalize();
-      if (!Files.exists(path)) {
+      Path path;
+      try {
+        path = baseDir.resolve(p).normalize();
+      } catch (InvalidPathException e) {
+        path = null;
+      }
+      if ((path == null || !Files.exists(path)) && FileGlob.isGlob(p)) {
+        if (!expand(p, found) && !allowEmpty) {
+          errors.add(
+              new ToolError(
+                  p,
+                  "no file matches '"
+                      + p
+                      + "' (relative to "
+                      + baseDir
+                      + "); check the pattern ("
+                      + String.join(", ", ALWAYS_SKIPPED)
+                      + " are never matched)"));
+        }
+        continue;
+      }
+      if (path == null || !Files.exists(path)) {
         errors.add(
             new ToolError(
                 p,
@@ -83,6 +130,8 @@ final class InputCollector {
                     + ")"));
       } else if (Files.isDirectory(path)) {
         walk(path, found);
+      } else if (forceExclude && excludedHere(path)) {
+        forceExcluded++;
       } else {
         String name = displayName(path);
         Optional<String> problem =
@@ -92,10 +141,58 @@ final class InputCollector {
         found.putIfAbsent(name, new Input(name, Optional.of(path), problem));
       }
     }
+    if (found.isEmpty() && errors.isEmpty() && forceExcluded == 0 && !allowEmpty) {
+      errors.add(
+          new ToolError(
+              String.join(" ", given),
+              "no file matched: nothing in "
+                  + String.join(", ", given)
+                  + " matches the include patterns ("
+                  + includes.stream().map(FileGlob::pattern).collect(Collectors.joining(", "))
+                  + ") and no exclude pattern; hidden folders, node_modules and target are always"
+                  + " skipped. Check the include patterns, or allow an empty selection"
+                  + " (--allow-empty, allowEmpty in Maven)"));
+    }
     return new Inputs(List.copyOf(found.values()), errors);
   }
 
+  /**
+   * Adds the files a glob given as a path matches: walks from its longest folder prefix without
+   * glob characters, matching the glob against paths relative to the base directory.
+   *
+   * @return whether any file matched
+   */
+  private boolean expand(String glob, Map<String, Input> found) {
+    FileGlob pattern;
+    try {
+      pattern = FileGlob.of(glob);
+    } catch (IllegalArgumentException e) {
+      throw new PoolcheckException(e.getMessage() + "; check the path arguments", e);
+    }
+    String normalised = FileGlob.normalise(glob);
+    String[] segments = normalised.split("/");
+    Path start = normalised.startsWith("/") ? Path.of("/") : baseDir;
+    for (String segment : segments) {
+      if (FileGlob.isGlob(segment)) {
+        break;
+      }
+      if (!segment.isEmpty()) {
+        start = start.resolve(segment);
+      }
+    }
+    if (!Files.isDirectory(start)) {
+      return false;
+    }
+    int before = found.size();
+    walk(start, found, file -> pattern.matches(relativeToBase(file).toString()));
+    return found.size() > before;
+  }
+
   private void walk(Path root, Map<String, Input> found) {
+    walk(root, found, file -> included(root, file));
+  }
+
+  private void walk(Path root, Map<String, Input> found, Predicate<Path> wanted) {
     try {
       Files.walkFileTree(
           root,
@@ -112,7 +209,7 @@ final class InputCollector {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!included(root, file) || excluded(root, file)) {
+              if (!wanted.test(file) || excluded(root, file)) {
                 return FileVisitResult.CONTINUE;
               }
               String name = displayName(file);
@@ -130,7 +227,7 @@ final class InputCollector {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (included(root, file) || e instanceof FileSystemLoopException) {
+              if (wanted.test(file) || e instanceof FileSystemLoopException) {
                 String name = displayName(file);
                 String why =
                     e instanceof FileSystemLoopException
@@ -151,14 +248,26 @@ final class InputCollector {
     }
   }
 
+  /** Globs match the path relative to the folder walked, or relative to the base directory. */
   private boolean included(Path root, Path file) {
-    Path rel = root.relativize(file);
-    return matchesAny(includes, rel) || matchesAny(includes, relativeToBase(file));
+    return matchesAny(includes, root.relativize(file))
+        || matchesAny(includes, relativeToBase(file));
   }
 
   private boolean excluded(Path root, Path file) {
-    Path rel = root.relativize(file);
-    return matchesAny(excludes, rel) || matchesAny(excludes, relativeToBase(file));
+    return matchesAny(excludes, root.relativize(file))
+        || matchesAny(excludes, relativeToBase(file));
+  }
+
+  /** Whether the file, or a folder it is in, is excluded, as a walk from the base would find. */
+  private boolean excludedHere(Path file) {
+    Path rel = relativeToBase(file);
+    for (int i = 1; i <= rel.getNameCount(); i++) {
+      if (matchesAny(excludes, rel.subpath(0, i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Path relativeToBase(Path file) {
@@ -166,10 +275,13 @@ final class InputCollector {
     return abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
   }
 
-  /** {@code **}{@code /*.json} should also match {@code a.json} at the top of the folder. */
-  private static boolean matchesAny(List<PathMatcher> matchers, Path rel) {
-    for (PathMatcher m : matchers) {
-      if (m.matches(rel) || m.matches(Path.of("_").resolve(rel))) {
+  private static boolean matchesAny(List<FileGlob> globs, Path rel) {
+    String path = rel.toString().replace('\\', '/');
+    if (path.isEmpty()) {
+      return false;
+    }
+    for (FileGlob glob : globs) {
+      if (glob.matches(path)) {
         return true;
       }
     }

@@ -4,13 +4,14 @@ import dev.poolcheck.engine.config.Baseline;
 import dev.poolcheck.engine.config.Configuration;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
-import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.SourceExcerpts;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.schema.ApiVersions;
+import dev.poolcheck.engine.schema.NearestName;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,12 +74,26 @@ public final class Poolcheck {
     }
   }
 
+  /**
+   * The rule id nearest to {@code id} in the {@link #catalog()}, for a "did you mean" when no rule
+   * has that id.
+   */
+  public static Optional<String> nearestRuleId(String id) {
+    return NearestName.suggest(id, catalog().stream().map(RuleDescriptor::id).toList());
+  }
+
   /** Checks what the request names. */
   public CheckResult check(CheckRequest request) {
     Configuration config = loadConfiguration(request);
     List<String> excludes = new ArrayList<>(request.excludes());
     excludes.addAll(config.excludes());
-    InputCollector collector = new InputCollector(request.baseDir(), request.includes(), excludes);
+    InputCollector collector =
+        new InputCollector(
+            request.baseDir(),
+            request.includes(),
+            excludes,
+            request.forceExclude(),
+            request.allowEmpty());
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 
     if (!inputs.inputs().isEmpty()) {
@@ -108,7 +123,11 @@ public final class Poolcheck {
     }
     documents.sort(
         Comparator.comparing(CheckedDocument::file).thenComparing(CheckedDocument::index));
-    Severity failOn = request.failOn().or(config::failOn).orElse(Severity.ERROR);
+    // Writing a baseline records the findings as accepted: that run does not fail on them.
+    FailOn failOn =
+        request.writeBaseline().isPresent()
+            ? FailOn.NONE
+            : request.failOn().or(config::failOn).orElse(FailOn.ERROR);
     return new CheckResult(findings, documents, errors, rules.descriptors(), excerpts, failOn);
   }
 

@@ -108,11 +108,6 @@ public final class RuleRegistry {
     return descriptors;
   }
 
-  /** The built-in policies, for their default rule data (the config merges users' data onto it). */
-  public BuiltInPolicies builtIns() {
-    return builtIns;
-  }
-
   private static void add(
       Rule rule,
       String origin,

@@ -1,7 +1,6 @@
 package dev.poolcheck.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.poolcheck.engine.config.Configuration;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.model.PoolcheckException;
@@ -14,13 +13,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules of one run: everything in the registry that the configuration leaves enabled, the
- * descriptors of every id the run can report, and the rule data from the configuration.
+ * descriptors of every id the run can report, and the rule data from the configuration. It is the
+ * one place that applies {@code rules: {id: off}}: disabled rules do not run, and findings of
+ * disabled ids the engine reports without a rule (loader, extractor) are dropped through {@link
+ * #reports}.
+ *
+ * @param disabled the ids the configuration turns off
  */
-record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data) {
+record RuleSet(
+    List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data, Set<String> disabled) {
+
+  RuleSet {
+    disabled = Set.copyOf(disabled);
+  }
+
+  /** Whether findings of {@code ruleId} are reported in this run. */
+  boolean reports(String ruleId) {
+    return !disabled.contains(ruleId);
+  }
 
   /** A URL scheme as a path element: {@code https://h/p} becomes the path {@code https:/h/p}. */
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
@@ -68,10 +84,15 @@ record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data
     RuleRegistry registry =
         RuleRegistry.create(
             SchemaRules.all(), builtInFindings(), bundles, request.namespace(), expectedDocuments);
+    Set<String> disabled =
+        registry.descriptors().stream()
+            .map(RuleDescriptor::id)
+            .filter(id -> !config.isEnabled(id))
+            .collect(Collectors.toSet());
     List<Rule> enabled =
-        registry.rules().stream().filter(r -> config.isEnabled(r.descriptor().id())).toList();
+        registry.rules().stream().filter(r -> !disabled.contains(r.descriptor().id())).toList();
     // Users' data goes on top of the policies' own defaults inside the Rego adapter.
-    JsonNode data = config.ruleData(JsonNodeFactory.instance.objectNode());
-    return new RuleSet(enabled, registry.descriptors(), data);
+    JsonNode data = config.ruleData();
+    return new RuleSet(enabled, registry.descriptors(), data, disabled);
   }
 }

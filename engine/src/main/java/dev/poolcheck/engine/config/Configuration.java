@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
@@ -45,7 +46,7 @@ public record Configuration(
     List<Path> policies,
     List<String> excludes,
     List<Suppression> suppressions,
-    Optional<Severity> failOn,
+    Optional<FailOn> failOn,
     Optional<String> apiVersion) {
 
   /** The names searched for, in this order, in each directory by {@link #find}. */
@@ -201,46 +202,31 @@ public record Configuration(
   }
 
   /**
-   * The rule data for {@link dev.poolcheck.engine.rule.RuleContext}: a copy of {@code defaults}
-   * with the user's {@link #allowedExtensions} appended after the defaults' own {@code
-   * allowedExtensions} list (entries already there are not repeated).
+   * The configuration's rule data for {@link dev.poolcheck.engine.rule.RuleContext}: {@code
+   * allowedExtensions} holds the user's allow-list entries, when there are any. The policies merge
+   * it onto their own defaults (the built-in Rego adapter appends the list to its default list).
    */
-  public JsonNode ruleData(JsonNode defaults) {
-    ObjectNode data =
-        defaults != null && defaults.isObject()
-            ? (ObjectNode) defaults.deepCopy()
-            : JsonNodeFactory.instance.objectNode();
-    if (allowedExtensions.isEmpty()) {
-      return data;
-    }
-    JsonNode existing = data.get("allowedExtensions");
-    ArrayNode merged =
-        existing != null && existing.isArray() ? (ArrayNode) existing : data.arrayNode();
-    for (AllowedExtension extension : allowedExtensions) {
-      ObjectNode entry = data.objectNode();
-      entry.put("publisher", extension.publisher());
-      entry.put("type", extension.type());
-      if (!contains(merged, entry)) {
-        merged.add(entry);
+  public JsonNode ruleData() {
+    ObjectNode data = JsonNodeFactory.instance.objectNode();
+    if (!allowedExtensions.isEmpty()) {
+      ArrayNode list = data.putArray("allowedExtensions");
+      for (AllowedExtension extension : allowedExtensions) {
+        list.addObject().put("publisher", extension.publisher()).put("type", extension.type());
       }
     }
-    data.set("allowedExtensions", merged);
     return data;
   }
 
   /**
-   * Applies the configuration to a run's findings, keeping their order: findings of rules turned
-   * off are dropped (the engine should not have run those rules at all), severity overrides are
-   * applied, then active findings a suppression covers are marked {@link
-   * Finding.Status#SUPPRESSED}. Suppressed findings stay in the list so they are counted.
+   * Applies the configuration to a run's findings, keeping their order: severity overrides are
+   * applied, then active findings a suppression covers are marked {@link Finding.Status#SUPPRESSED}
+   * (rules turned off never get here: the run's rule set neither runs them nor keeps their
+   * findings). Suppressed findings stay in the list so they are counted.
    */
   public List<Finding> apply(List<Finding> findings) {
     List<FileGlob> globs = suppressions.stream().map(s -> FileGlob.of(s.file())).toList();
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      if (!isEnabled(finding.ruleId())) {
-        continue;
-      }
       Finding f = severityFor(finding.ruleId()).map(finding::withSeverity).orElse(finding);
       if (f.active() && isSuppressed(f, globs)) {
         f = f.withStatus(Finding.Status.SUPPRESSED);
@@ -250,26 +236,9 @@ public record Configuration(
     return out;
   }
 
-  /**
-   * The first suppression that covers {@code finding}, whatever its status; reporters use it to
-   * show why a suppressed finding was accepted (SARIF {@code suppressions[].justification}).
-   */
-  public Optional<Suppression> suppressionOf(Finding finding) {
-    return suppressions.stream().filter(s -> s.covers(finding, FileGlob.of(s.file()))).findFirst();
-  }
-
   private boolean isSuppressed(Finding finding, List<FileGlob> globs) {
     for (int i = 0; i < suppressions.size(); i++) {
       if (suppressions.get(i).covers(finding, globs.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean contains(ArrayNode list, JsonNode entry) {
-    for (JsonNode item : list) {
-      if (item.equals(entry)) {
         return true;
       }
     }
@@ -331,7 +300,7 @@ public record Configuration(
               s.get("reason").asText().strip()));
     }
 
-    Optional<Severity> failOn = Severity.parse(root.path("failOn").asText(null));
+    Optional<FailOn> failOn = FailOn.parse(root.path("failOn").asText(null));
     Optional<String> apiVersion =
         Optional.ofNullable(root.get("apiVersion"))
             .filter(JsonNode::isTextual)
@@ -377,13 +346,7 @@ public record Configuration(
     try {
       FileGlob.of(glob);
     } catch (IllegalArgumentException e) {
-      // PatternSyntaxException is one; its getDescription() says what is wrong without the regex.
-      String why =
-          e instanceof java.util.regex.PatternSyntaxException pse
-              ? pse.getDescription()
-              : e.getMessage();
-      out.add(
-          new ConfigProblem(tree.valueAt(pointer), "'" + glob + "' is not a valid glob: " + why));
+      out.add(new ConfigProblem(tree.valueAt(pointer), e.getMessage()));
     }
   }
 }

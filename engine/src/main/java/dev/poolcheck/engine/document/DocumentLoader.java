@@ -94,8 +94,8 @@ public final class DocumentLoader {
               DocumentFindings.UNREADABLE_INPUT,
               String.format(
                   Locale.ROOT,
-                  "the file has %,d bytes, more than the %,d poolcheck reads",
-                  bytes.length,
+                  "the file is larger than the %,d bytes poolcheck reads; a pool definition is"
+                      + " far smaller, so check what the file holds",
                   limits.maxBytes()),
               SourcePosition.START));
     }

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * JSON that arrives inside a string value, such as the {@code settings} of a node-extension
- * response ({@code "settings": "{\r\n  \"secretsManagementSettings\": ..."}). Parses it and adds
- * the position of every inner value to the document's {@link PositionIndex} under {@code
+ * response (<code>"settings": "&#123;\r\n \"secretsManagementSettings\": ..."</code>). Parses it
+ * and adds the position of every inner value to the document's {@link PositionIndex} under {@code
  * stringPointer + innerPointer}, so findings inside it point into the string.
  *
  * <p>Positions are exact for JSON sources, for YAML strings written on one line or as a literal

@@ -133,7 +133,8 @@ public final class SecretValues {
       List<SourceRange> ranges,
       Set<String> literals) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String k = e.getKey();
         boolean childSecret = secret || k.equals("protectedSettings") || isSecretKey(k);

@@ -12,7 +12,7 @@ import java.util.List;
  * @param errors problems that kept the tool from doing its job
  * @param rules descriptors of the rules that ran, sorted by id
  * @param excerpts redacted source lines for findings, for reporters that show them
- * @param failOn the threshold the exit code uses
+ * @param failOn which active findings make the exit code 1
  */
 public record CheckResult(
     List<Finding> findings,
@@ -20,11 +20,22 @@ public record CheckResult(
     List<ToolError> errors,
     List<RuleDescriptor> rules,
     SourceExcerpts excerpts,
-    Severity failOn) {
+    FailOn failOn) {
 
   public static final int EXIT_CLEAN = 0;
   public static final int EXIT_FINDINGS = 1;
   public static final int EXIT_TOOL_ERROR = 2;
+
+  /** A result that fails on active findings at or above {@code failOn}. */
+  public CheckResult(
+      List<Finding> findings,
+      List<CheckedDocument> documents,
+      List<ToolError> errors,
+      List<RuleDescriptor> rules,
+      SourceExcerpts excerpts,
+      Severity failOn) {
+    this(findings, documents, errors, rules, excerpts, FailOn.of(failOn));
+  }
 
   public CheckResult {
     findings = List.copyOf(findings);
@@ -59,12 +70,12 @@ public record CheckResult(
         s.baselined());
   }
 
-  /** 2 on any tool error, else 1 when an active finding is at or above {@link #failOn}, else 0. */
+  /** 2 on any tool error, else 1 when {@link #failOn} fails an active finding, else 0. */
   public int exitCode() {
     if (!errors.isEmpty()) {
       return EXIT_TOOL_ERROR;
     }
-    boolean failing = findings.stream().anyMatch(f -> f.active() && f.severity().atLeast(failOn));
+    boolean failing = findings.stream().anyMatch(f -> f.active() && failOn.fails(f.severity()));
     return failing ? EXIT_FINDINGS : EXIT_CLEAN;
   }
 }

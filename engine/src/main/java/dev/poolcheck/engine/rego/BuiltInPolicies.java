@@ -143,14 +143,20 @@ public final class BuiltInPolicies {
     ObjectNode data = defaultData();
     if (configured != null && configured.isObject()) {
       configured
-          .fields()
+          .properties()
+          .iterator()
           .forEachRemaining(
               field -> {
                 JsonNode current = data.get(field.getKey());
                 if (field.getKey().equals("allowedExtensions")
                     && current instanceof ArrayNode defaults
                     && field.getValue().isArray()) {
-                  defaults.addAll((ArrayNode) field.getValue());
+                  // The one merge of the allow-list: users' entries after the defaults, once each.
+                  for (JsonNode entry : field.getValue()) {
+                    if (!contains(defaults, entry)) {
+                      defaults.add(entry);
+                    }
+                  }
                 } else {
                   data.set(field.getKey(), field.getValue());
                 }
@@ -161,6 +167,15 @@ public final class BuiltInPolicies {
       poolcheck.put("asOf", asOf.toString());
     }
     return data;
+  }
+
+  private static boolean contains(ArrayNode list, JsonNode entry) {
+    for (JsonNode existing : list) {
+      if (existing.equals(entry)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

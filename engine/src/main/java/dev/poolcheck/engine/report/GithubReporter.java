@@ -39,6 +39,11 @@ public final class GithubReporter implements Reporter {
   }
 
   @Override
+  public String defaultFileName() {
+    return "poolcheck-github.txt";
+  }
+
+  @Override
   public void write(CheckResult result, Writer out) throws IOException {
     for (Finding finding : result.findings()) {
       if (finding.active()) {

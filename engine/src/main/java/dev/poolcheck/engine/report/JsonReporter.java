@@ -40,6 +40,11 @@ public final class JsonReporter implements Reporter {
   }
 
   @Override
+  public String defaultFileName() {
+    return "poolcheck.json";
+  }
+
+  @Override
   public void write(CheckResult result, Writer out) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     Separators separators =

@@ -2,6 +2,7 @@ package dev.poolcheck.engine.report;
 
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
@@ -38,6 +39,12 @@ public final class JunitReporter implements Reporter {
   @Override
   public String format() {
     return "junit";
+  }
+
+  /** Surefire's {@code TEST-*.xml} naming, so that test-report globs pick it up. */
+  @Override
+  public String defaultFileName() {
+    return "TEST-poolcheck.xml";
   }
 
   /** One row of the report: a test case with its findings, or a tool error. */
@@ -130,11 +137,11 @@ public final class JunitReporter implements Reporter {
     return cases;
   }
 
-  private static List<Finding> failing(List<Finding> findings, Severity failOn) {
-    return findings.stream().filter(f -> f.active() && f.severity().atLeast(failOn)).toList();
+  private static List<Finding> failing(List<Finding> findings, FailOn failOn) {
+    return findings.stream().filter(f -> f.active() && failOn.fails(f.severity())).toList();
   }
 
-  private static void writeTestCase(XMLStreamWriter xml, TestCase c, Severity failOn)
+  private static void writeTestCase(XMLStreamWriter xml, TestCase c, FailOn failOn)
       throws XMLStreamException {
     List<Finding> failing = failing(c.findings(), failOn);
     List<Finding> others = c.findings().stream().filter(f -> !failing.contains(f)).toList();

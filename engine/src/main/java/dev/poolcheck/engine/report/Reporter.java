@@ -10,5 +10,11 @@ public interface Reporter {
   /** The format name used with {@code --format} ({@code text}, {@code json}, ...). */
   String format();
 
+  /**
+   * The file name a report of this format gets when only a folder is given (the Maven plugin's
+   * {@code outputDirectory}), as PMD's renderers carry their file extension.
+   */
+  String defaultFileName();
+
   void write(CheckResult result, Writer out) throws IOException;
 }

@@ -14,8 +14,10 @@ import java.util.Objects;
  *     {@code baseDir}); relative itself, it is taken from the process working directory
  * @param sourceRoot the repository root ({@code %SRCROOT%} in SARIF, {@code GITHUB_WORKSPACE} for
  *     annotations); relative, it is resolved against {@code baseDir}
+ * @param quiet only the findings (and tool errors): no summary or count table (the text format)
  */
-public record ReporterOptions(boolean color, String toolVersion, Path baseDir, Path sourceRoot) {
+public record ReporterOptions(
+    boolean color, String toolVersion, Path baseDir, Path sourceRoot, boolean quiet) {
 
   /** The name reports give the tool. */
   public static final String TOOL_NAME = "poolcheck";
@@ -24,6 +26,16 @@ public record ReporterOptions(boolean color, String toolVersion, Path baseDir, P
     Objects.requireNonNull(toolVersion, "toolVersion");
     Objects.requireNonNull(baseDir, "baseDir");
     Objects.requireNonNull(sourceRoot, "sourceRoot");
+  }
+
+  /** Options that print the summary. */
+  public ReporterOptions(boolean color, String toolVersion, Path baseDir, Path sourceRoot) {
+    this(color, toolVersion, baseDir, sourceRoot, false);
+  }
+
+  /** The same options with colour on or off (colour suits a terminal, not a file). */
+  public ReporterOptions withColor(boolean on) {
+    return new ReporterOptions(on, toolVersion, baseDir, sourceRoot, quiet);
   }
 
   /** Options for files named relative to the working directory, which is also the root. */

@@ -1,5 +1,6 @@
 package dev.poolcheck.engine.report;
 
+import dev.poolcheck.engine.model.PoolcheckException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Reporters {
     formats.put("sarif", o -> new SarifReporter(o.root(), o.toolVersion()));
     formats.put("junit", o -> new JunitReporter());
     formats.put("github", o -> new GithubReporter(o.root()));
+    formats.put("azuredevops", o -> new AzureDevOpsReporter(o.root()));
     FORMATS = Collections.unmodifiableMap(formats);
   }
 
@@ -47,5 +49,23 @@ public final class Reporters {
 
   public static boolean isKnown(String format) {
     return FORMATS.containsKey(format);
+  }
+
+  /**
+   * The one check of a format name, for every front end.
+   *
+   * @throws PoolcheckException when the format is unknown; the message lists the known ones
+   */
+  public static String requireKnown(String format) {
+    if (!isKnown(format)) {
+      throw new PoolcheckException(
+          "unknown format '" + format + "'; use one of: " + String.join(", ", formats()));
+    }
+    return format;
+  }
+
+  /** The file a report of {@code format} gets in a folder ({@link Reporter#defaultFileName()}). */
+  public static String defaultFileName(String format) {
+    return create(requireKnown(format), ReporterOptions.plain("")).defaultFileName();
   }
 }

@@ -74,6 +74,58 @@ public final class SarifReporter implements Reporter {
   }
 
   @Override
+  public String defaultFileName() {
+    return "poolcheck.sarif";
+  }
+
+  /**
+   * GitHub code scanning rejects a run with more results than this ("SARIF results exceed limit",
+   * docs.github.com,
+   * code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit: results per run
+   * 25,000; also rules per run 25,000, locations per result 1,000, tags per rule 20, runs per file
+   * 20, of which poolcheck writes one run, one location per result and at most 3 tags per rule).
+   */
+  public static final int MAX_RESULTS = 25_000;
+
+  /**
+   * Why a SARIF report of {@code result} holds fewer results than findings, when it does: code
+   * scanning's limit of {@link #MAX_RESULTS} results per run.
+   */
+  public static Optional<String> truncation(CheckResult result) {
+    int all = result.findings().size();
+    if (all <= MAX_RESULTS) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "the SARIF report holds the %,d most severe of %,d findings: GitHub code scanning"
+                + " rejects a run with more than %,d results; every finding is in the other formats",
+            MAX_RESULTS,
+            all,
+            MAX_RESULTS));
+  }
+
+  /**
+   * The findings a report keeps: all of them, or the {@link #MAX_RESULTS} most severe (active
+   * before suppressed and baselined, then errors, warnings, info), in report order.
+   */
+  static List<Finding> kept(List<Finding> findings) {
+    if (findings.size() <= MAX_RESULTS) {
+      return findings;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        java.util.Comparator.<Integer, Boolean>comparing(i -> !findings.get(i).active())
+            .thenComparing(i -> findings.get(i).severity(), java.util.Comparator.reverseOrder())
+            .thenComparing(i -> i));
+    return order.subList(0, MAX_RESULTS).stream().sorted().map(findings::get).toList();
+  }
+
+  @Override
   public void write(CheckResult result, Writer out) throws IOException {
     Map<String, RuleDescriptor> rules = rulesById(result);
     List<String> ruleIds = new ArrayList<>(rules.keySet());
@@ -101,7 +153,8 @@ public final class SarifReporter implements Reporter {
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", result.errors().isEmpty());
     invocation.put("exitCode", result.exitCode());
-    if (!result.errors().isEmpty()) {
+    Optional<String> truncation = truncation(result);
+    if (!result.errors().isEmpty() || truncation.isPresent()) {
       ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
       for (ToolError error : result.errors()) {
         ObjectNode n = notifications.addObject();
@@ -109,10 +162,17 @@ public final class SarifReporter implements Reporter {
         n.putObject("message").put("text", error.source() + ": " + error.message());
         n.putObject("properties").put("source", error.source());
       }
+      truncation.ifPresent(
+          text -> {
+            ObjectNode n = notifications.addObject();
+            n.put("level", "warning");
+            n.putObject("message").put("text", text);
+            n.putObject("descriptor").put("id", "results-truncated");
+          });
     }
 
     ArrayNode results = run.putArray("results");
-    for (Finding finding : result.findings()) {
+    for (Finding finding : kept(result.findings())) {
       results.add(result(finding, ruleIds.indexOf(finding.ruleId())));
     }
 

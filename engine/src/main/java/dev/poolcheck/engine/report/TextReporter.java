@@ -37,15 +37,25 @@ public final class TextReporter implements Reporter {
   private static final String CYAN = "\u001b[1;36m";
   private static final String GREEN = "\u001b[1;32m";
 
+  /** From this many active findings on, a count per rule follows them (as ruff --statistics). */
+  static final int COUNT_TABLE_FROM = 10;
+
   private final boolean color;
+  private final boolean quiet;
 
   public TextReporter(ReporterOptions options) {
     this.color = options.color();
+    this.quiet = options.quiet();
   }
 
   @Override
   public String format() {
     return "text";
+  }
+
+  @Override
+  public String defaultFileName() {
+    return "poolcheck.txt";
   }
 
   @Override
@@ -59,8 +69,48 @@ public final class TextReporter implements Reporter {
       out.write(paint(BOLD, error.source() + ":") + " " + paint(RED, "tool error:"));
       out.write(" " + error.message() + "\n");
     }
-    out.write(paint(BOLD, summaryLine(result)) + "\n");
+    if (!quiet) {
+      writeCountTable(result, out);
+      out.write(paint(BOLD, summaryLine(result)) + "\n");
+    }
     out.flush();
+  }
+
+  /**
+   * After many findings, one line per rule with its count and severity, most frequent first (then
+   * by rule id), so that the one rule behind most of a long report stands out.
+   */
+  private void writeCountTable(CheckResult result, Writer out) throws IOException {
+    List<Finding> active = result.findings().stream().filter(Finding::active).toList();
+    if (active.size() < COUNT_TABLE_FROM) {
+      return;
+    }
+    java.util.Map<String, List<Finding>> byRule = new java.util.TreeMap<>();
+    for (Finding f : active) {
+      byRule.computeIfAbsent(f.ruleId(), id -> new ArrayList<>()).add(f);
+    }
+    List<java.util.Map.Entry<String, List<Finding>>> rows = new ArrayList<>(byRule.entrySet());
+    rows.sort(
+        java.util.Comparator.<java.util.Map.Entry<String, List<Finding>>>comparingInt(
+                e -> -e.getValue().size())
+            .thenComparing(java.util.Map.Entry::getKey));
+    int width = String.valueOf(rows.get(0).getValue().size()).length();
+    out.write("\n");
+    for (java.util.Map.Entry<String, List<Finding>> row : rows) {
+      Severity worst =
+          row.getValue().stream()
+              .map(Finding::severity)
+              .max(java.util.Comparator.naturalOrder())
+              .orElseThrow();
+      out.write(
+          String.format(java.util.Locale.ROOT, "%" + width + "d  ", row.getValue().size())
+              + paint(
+                  severityColor(worst), String.format(java.util.Locale.ROOT, "%-7s", worst.id()))
+              + "  "
+              + row.getKey()
+              + "\n");
+    }
+    out.write("\n");
   }
 
   private void writeFinding(Finding finding, SourceExcerpts excerpts, Writer out)

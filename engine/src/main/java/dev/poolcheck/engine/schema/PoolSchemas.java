@@ -129,12 +129,14 @@ public final class PoolSchemas {
    * anything remote; format assertions are on.
    */
   public static SchemaRegistry offlineRegistry() {
-    // x-source records where a generated schema came from. Declared here, it is not an unknown
-    // keyword, which the validator would warn about through SLF4J: in a Maven build that warning
-    // lands in the build log.
+    // x-source records where a generated schema came from; deprecationMessage (the VS Code
+    // annotation the extension-settings schemas use) says what replaced a setting. Declared here,
+    // they are not unknown keywords, which the validator would warn about through SLF4J: in a Maven
+    // build that warning lands in the build log ("Unknown keyword deprecationMessage").
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
             .keyword(new NonValidationKeyword("x-source"))
+            .keyword(new NonValidationKeyword("deprecationMessage"))
             .keyword(new NonValidationKeyword("x-api-versions"))
             .build();
     return SchemaRegistry.withDefaultDialect(

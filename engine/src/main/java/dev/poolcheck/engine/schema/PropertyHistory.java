@@ -64,7 +64,8 @@ public final class PropertyHistory {
     List<String> out = new ArrayList<>();
     schema
         .path("x-api-versions")
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               JsonNode entry = e.getValue().at("/" + root.entry);

@@ -388,7 +388,7 @@ final class SchemaValidation {
    * {@code virtualMachineConfiguration} directly under a management pool's {@code properties}).
    */
   private Optional<String> nestedSuggestion(String iri, JsonNode siblings, String member) {
-    Iterator<Map.Entry<String, JsonNode>> it = siblings.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = siblings.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> sibling = it.next();
       JsonNode schema = sibling.getValue();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
@@ -139,9 +140,9 @@ class PoolcheckTest {
     CheckRequest.Builder b =
         CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path("pool.json");
     CheckResult fromConfig = poolcheck.check(b.build());
-    assertEquals(Severity.WARNING, fromConfig.failOn());
+    assertEquals(FailOn.WARNING, fromConfig.failOn());
     CheckResult fromCli = poolcheck.check(b.failOn(Severity.ERROR).build());
-    assertEquals(Severity.ERROR, fromCli.failOn());
+    assertEquals(FailOn.ERROR, fromCli.failOn());
   }
 
   @Test
@@ -281,5 +282,25 @@ class PoolcheckTest {
         dir.resolve(".poolcheck.yaml"),
         "allowedExtensions:\n  - {publisher: contoso.monitoring, type: contosoagent}\n");
     assertTrue(withRule(poolcheck.check(request), "extension-not-allowed").isEmpty());
+  }
+
+  @Test
+  void rulesTurnedOffNeitherRunNorReportAlsoTheEnginesOwnIds(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("package.json"), "{\"name\": \"web\"}");
+    Files.writeString(dir.resolve("pool.json"), "{\"id\": \"p\", \"vmSize\": \"x\", \"extra\": 1}");
+    CheckRequest.Builder b = CheckRequest.builder(dir).asOf(FixtureRepository.AS_OF).path(".");
+    List<String> before =
+        poolcheck.check(b.build()).findings().stream().map(Finding::ruleId).toList();
+    assertTrue(before.contains("not-a-pool-definition"), before.toString());
+    assertTrue(before.contains("schema-unknown-property"), before.toString());
+
+    Files.writeString(
+        dir.resolve(".poolcheck.yaml"),
+        "rules:\n  not-a-pool-definition: off\n  schema-unknown-property: off\n");
+    List<String> after =
+        poolcheck.check(b.build()).findings().stream().map(Finding::ruleId).toList();
+
+    assertFalse(after.contains("not-a-pool-definition"), after.toString());
+    assertFalse(after.contains("schema-unknown-property"), after.toString());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolcheck.engine.config.Configuration.AllowedExtension;
 import dev.poolcheck.engine.config.Configuration.RuleSetting;
 import dev.poolcheck.engine.config.Configuration.Suppression;
+import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
 import java.io.IOException;
@@ -125,7 +126,7 @@ class ConfigurationLoadTest {
                 "kept for the migration script"),
             new Suppression("image-retired", "**", Optional.empty(), "replaced next quarter")),
         config.suppressions());
-    assertEquals(Optional.of(Severity.WARNING), config.failOn());
+    assertEquals(Optional.of(FailOn.WARNING), config.failOn());
   }
 
   @Test
@@ -207,7 +208,7 @@ class ConfigurationLoadTest {
             file
                 + ":3:11: /rules/a-rule: \"sometimes\" is not one of off, on, error, warning,"
                 + " info, false, true",
-            file + ":4:9: /failOn: 3 is not one of error, warning, info"),
+            file + ":4:9: /failOn: 3 is not one of error, warning, info, none"),
         e.getMessage().lines().toList());
   }
 

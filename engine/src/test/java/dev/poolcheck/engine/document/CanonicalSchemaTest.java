@@ -71,7 +71,10 @@ class CanonicalSchemaTest {
             .get(0);
     ObjectNode broken = pool.canonical().deepCopy();
     broken.put("kind", "bicep");
-    broken.with("identity").putObject("userAssignedIdentities").putObject("/subscriptions/x");
+    broken
+        .withObjectProperty("identity")
+        .putObject("userAssignedIdentities")
+        .putObject("/subscriptions/x");
     String errors = schema.validate(broken).toString();
     assertTrue(errors.contains("/kind: does not have a value in the enumeration"), errors);
     assertTrue(

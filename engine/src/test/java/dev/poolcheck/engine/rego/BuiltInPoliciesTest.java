@@ -189,6 +189,25 @@ class BuiltInPoliciesTest {
   }
 
   @Test
+  void appendsTheUsersAllowListAfterTheDefaultsOnceEach() {
+    com.fasterxml.jackson.databind.node.ObjectNode configured = TestPools.JSON.createObjectNode();
+    JsonNode firstDefault = policies.defaultData().path("allowedExtensions").get(0);
+    configured
+        .putArray("allowedExtensions")
+        .add(firstDefault.deepCopy())
+        .addObject()
+        .put("publisher", "Contoso.Monitoring")
+        .put("type", "ContosoAgent");
+    int defaults = policies.defaultData().path("allowedExtensions").size();
+
+    JsonNode list = policies.effectiveData(configured, null).path("allowedExtensions");
+
+    assertEquals(defaults + 1, list.size(), "a default the user repeats is not added twice");
+    assertEquals("Contoso.Monitoring", list.get(defaults).path("publisher").asText());
+    assertEquals(defaults, policies.defaultData().path("allowedExtensions").size());
+  }
+
+  @Test
   void givesThePoliciesTheRunDateAsAnIsoString() {
     JsonNode data =
         policies.effectiveData(

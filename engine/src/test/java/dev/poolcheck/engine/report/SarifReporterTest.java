@@ -282,4 +282,57 @@ class SarifReporterTest {
       return rules;
     }
   }
+
+  @Test
+  void keepsTheMostSevereResultsWithinGithubsLimitAndSaysSo() throws Exception {
+    java.util.List<dev.poolcheck.engine.model.Finding> findings = new java.util.ArrayList<>();
+    int n = SarifReporter.MAX_RESULTS + 1_000;
+    for (int i = 0; i < n; i++) {
+      // Every 50th finding is an error, the rest info; the errors must all survive.
+      dev.poolcheck.engine.model.Severity severity =
+          i % 50 == 0
+              ? dev.poolcheck.engine.model.Severity.ERROR
+              : dev.poolcheck.engine.model.Severity.INFO;
+      findings.add(
+          new dev.poolcheck.engine.model.Finding(
+              "r",
+              severity,
+              "m",
+              String.format("f%06d.json", i),
+              "",
+              dev.poolcheck.engine.model.SourceRange.FILE_START));
+    }
+    CheckResult many =
+        new CheckResult(
+            findings,
+            java.util.List.of(),
+            java.util.List.of(),
+            java.util.List.of(),
+            dev.poolcheck.engine.model.SourceExcerpts.none(),
+            dev.poolcheck.engine.model.Severity.ERROR);
+    java.io.StringWriter out = new java.io.StringWriter();
+    new SarifReporter(java.nio.file.Path.of(""), "1").write(many, out);
+    com.fasterxml.jackson.databind.JsonNode run =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(out.toString())
+            .get("runs")
+            .get(0);
+    com.fasterxml.jackson.databind.JsonNode results = run.get("results");
+    assertEquals(SarifReporter.MAX_RESULTS, results.size());
+    long errors = 0;
+    String previous = "";
+    for (com.fasterxml.jackson.databind.JsonNode r : results) {
+      errors += r.get("level").asText().equals("error") ? 1 : 0;
+      String uri = r.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
+      assertTrue(uri.compareTo(previous) > 0, "report order kept: " + uri);
+      previous = uri;
+    }
+    assertEquals((n + 49) / 50, errors, "every error is kept");
+    com.fasterxml.jackson.databind.JsonNode note =
+        run.at("/invocations/0/toolExecutionNotifications/0");
+    assertEquals("warning", note.get("level").asText());
+    assertTrue(note.at("/message/text").asText().contains("25,000 most severe of 26,000"));
+    assertTrue(SarifReporter.truncation(many).isPresent());
+    assertTrue(SarifReporter.truncation(CiReportScenarios.oneFinding()).isEmpty());
+  }
 }

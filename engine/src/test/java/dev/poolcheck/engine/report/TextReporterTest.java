@@ -137,4 +137,71 @@ class TextReporterTest {
     assertEquals(
         "1 error, 2 warnings, 1 info in 2 files (1 baselined).", TextReporter.summaryLine(result));
   }
+
+  private static CheckResult findings(String... ruleIds) {
+    java.util.List<dev.poolcheck.engine.model.Finding> list = new java.util.ArrayList<>();
+    int line = 1;
+    for (String id : ruleIds) {
+      list.add(
+          new dev.poolcheck.engine.model.Finding(
+              id,
+              id.startsWith("w")
+                  ? dev.poolcheck.engine.model.Severity.WARNING
+                  : dev.poolcheck.engine.model.Severity.ERROR,
+              "m",
+              "p.json",
+              "/x",
+              dev.poolcheck.engine.model.SourceRange.of(line, 1, line++, 2)));
+    }
+    return new CheckResult(
+        list,
+        java.util.List.of(),
+        java.util.List.of(),
+        java.util.List.of(),
+        dev.poolcheck.engine.model.SourceExcerpts.none(),
+        dev.poolcheck.engine.model.Severity.ERROR);
+  }
+
+  @Test
+  void countsFindingsPerRuleAfterManyMostFrequentFirst() throws IOException {
+    String out =
+        render(
+            findings("e-a", "w-b", "e-a", "w-b", "e-a", "e-c", "e-a", "w-b", "e-a", "e-c"), false);
+    assertTrue(
+        out.endsWith(
+            "\n\n5  error    e-a\n3  warning  w-b\n2  error    e-c\n\n7 errors, 3 warnings in 0 files.\n"),
+        out);
+  }
+
+  @Test
+  void fewFindingsHaveNoCountTable() throws IOException {
+    String out =
+        render(findings("e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a"), false);
+    assertFalse(out.contains("9  error"), out);
+  }
+
+  @Test
+  void quietPrintsOnlyTheFindings() throws IOException {
+    java.io.StringWriter out = new java.io.StringWriter();
+    new TextReporter(
+            new ReporterOptions(
+                false,
+                ReportScenarios.VERSION,
+                java.nio.file.Path.of(""),
+                java.nio.file.Path.of(""),
+                true))
+        .write(findings("e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a", "e-a"), out);
+    assertEquals(10, out.toString().lines().count(), out.toString());
+    assertFalse(out.toString().contains("error in") || out.toString().contains("errors in"));
+    java.io.StringWriter clean = new java.io.StringWriter();
+    new TextReporter(
+            new ReporterOptions(
+                false,
+                ReportScenarios.VERSION,
+                java.nio.file.Path.of(""),
+                java.nio.file.Path.of(""),
+                true))
+        .write(ReportScenarios.empty(), clean);
+    assertEquals("", clean.toString());
+  }
 }

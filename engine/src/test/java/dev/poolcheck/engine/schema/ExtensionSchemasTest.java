@@ -332,7 +332,8 @@ class ExtensionSchemasTest {
     }
     for (String keyword : List.of("properties", "$defs")) {
       node.path(keyword)
-          .fields()
+          .properties()
+          .iterator()
           .forEachRemaining(
               named -> {
                 JsonNode schema = named.getValue();
@@ -341,7 +342,8 @@ class ExtensionSchemasTest {
                 }
               });
     }
-    node.fields()
+    node.properties()
+        .iterator()
         .forEachRemaining(
             child -> {
               if (child.getKey().equals("if")) {

@@ -342,7 +342,7 @@ public final class SchemaGenerator {
       if (ref != null && ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
         o.put("$ref", "#/$defs/" + rewrite.variant(ref.asText().substring("#/$defs/".length())));
       }
-      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getKey().equals("$ref")) {
@@ -417,7 +417,7 @@ public final class SchemaGenerator {
     }
     if (s.has("properties")) {
       ObjectNode props = out.putObject("properties");
-      Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields();
+      Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> p = it.next();
         props.set(p.getKey(), convert(p.getValue()));

@@ -1,24 +1,18 @@
 package dev.poolcheck.cli;
 
+import dev.poolcheck.engine.report.ReportTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/**
- * One report to write: a format and where it goes.
- *
- * @param format the format name
- * @param file the file to write, or {@code null} for standard output
- */
-record ReportTarget(String format, Path file) {
+/** The {@code --format}/{@code --output} pairing of the command line, as the engine's targets. */
+final class ReportOutputs {
 
   static final String STDOUT = "-";
 
-  boolean toStdout() {
-    return file == null;
-  }
+  private ReportOutputs() {}
 
   /**
    * Pairs the i-th {@code --format} with the i-th {@code --output}; formats without an output (or
@@ -28,6 +22,7 @@ record ReportTarget(String format, Path file) {
    * @param outputs the outputs in command-line order, as written
    * @param workingDir what relative outputs are resolved against
    * @throws IllegalArgumentException with a user-facing message when they do not pair up
+   * @throws dev.poolcheck.engine.model.PoolcheckException when a format is unknown
    */
   static List<ReportTarget> pair(List<String> formats, List<String> outputs, Path workingDir) {
     List<String> effective = formats.isEmpty() ? List.of("text") : formats;
@@ -47,14 +42,14 @@ record ReportTarget(String format, Path file) {
       String output = i < outputs.size() ? outputs.get(i) : STDOUT;
       if (output.equals(STDOUT)) {
         toStdout.add(effective.get(i));
-        targets.add(new ReportTarget(effective.get(i), null));
+        targets.add(ReportTarget.stdout(effective.get(i)));
       } else {
         Path file = workingDir.resolve(output).normalize();
         if (!files.add(file)) {
           throw new IllegalArgumentException(
               "--output '" + output + "' is given twice; give each format its own file");
         }
-        targets.add(new ReportTarget(effective.get(i), file));
+        targets.add(ReportTarget.file(effective.get(i), file));
       }
     }
     if (toStdout.size() > 1) {

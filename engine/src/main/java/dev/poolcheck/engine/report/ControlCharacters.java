@@ -1,0 +1,30 @@
+package dev.poolcheck.engine.report;
+
+/**
+ * Makes control characters in text from the checked files visible before a reporter writes it into
+ * a line-based format (log commands, annotations), so that a crafted value cannot start a new
+ * command, move the cursor or colour the log: every C0 control but line feed, carriage return and
+ * tab (which each format escapes its own way), DEL and every C1 control becomes {@code \\u00XX}.
+ */
+final class ControlCharacters {
+
+  private ControlCharacters() {}
+
+  static String visible(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control =
+          (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0);
+      if (control) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 8).append(text, 0, i);
+        }
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+}
