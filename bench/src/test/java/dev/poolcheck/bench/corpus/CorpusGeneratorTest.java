@@ -75,14 +75,22 @@ class CorpusGeneratorTest {
   @Test
   void everyKindFormatAndViolationIsPresent() {
     List<CorpusFile> files = CorpusGenerator.generate(2000, 42);
+    // The synthetic corpus writes the four pool-body kinds; the wrapper forms (Azure REST API
+    // examples, bare ARM resources, Batch templates) are measured on fixtures/real-world.
+    Set<DocumentKind> bodies =
+        EnumSet.of(
+            DocumentKind.MANAGEMENT,
+            DocumentKind.DATA_PLANE,
+            DocumentKind.ARM_TEMPLATE,
+            DocumentKind.NODE_EXTENSION);
     assertEquals(
-        EnumSet.allOf(DocumentKind.class),
+        bodies,
         files.stream()
             .map(CorpusFile::kind)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentKind.class))));
     Set<String> kindAndFormat = new HashSet<>();
     files.forEach(f -> kindAndFormat.add(f.kind() + "/" + f.format()));
-    assertEquals(DocumentKind.values().length * Format.values().length, kindAndFormat.size());
+    assertEquals(bodies.size() * Format.values().length, kindAndFormat.size());
     assertEquals(
         EnumSet.allOf(Violation.class),
         files.stream()
