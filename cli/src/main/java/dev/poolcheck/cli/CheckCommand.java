@@ -7,7 +7,6 @@ import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.PoolcheckException;
-import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.ReportTarget;
 import dev.poolcheck.engine.report.ReportWriter;

@@ -67,8 +67,8 @@ public final class CheckMojo extends AbstractMojo {
   /**
    * Glob patterns, relative to the project base directory, of the files to check; {@code **}{@code
    * /} matches zero or more folders, as in Maven and Ant. Default: {@code **}{@code /*.json},
-   * {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}, {@code **}{@code /*.tf} (Terraform;
-   * {@code terraform show -json} plans are JSON). On the command line: {@code
+   * {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}, {@code **}{@code /*.tf} (Terraform; {@code
+   * terraform show -json} plans are JSON). On the command line: {@code
    * -Dpoolcheck.includes=pools/**}{@code /*.json,other/*.yaml}.
    */
   @Parameter(property = "poolcheck.includes")

@@ -47,7 +47,7 @@ final class MisplacedPool {
     if (depth >= MAX_DEPTH || !node.isObject()) {
       return Optional.empty();
     }
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       Optional<Hit> hit = search(e.getValue(), pointer + segment(e.getKey()), depth + 1);

@@ -123,7 +123,7 @@ public final class TerraformSchema {
     if (dynamic != null && dynamic.isObject()) {
       dynamic.fieldNames().forEachRemaining(dynamicLabels::add);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
       String name = member.getKey();
       JsonNode value = member.getValue();
@@ -151,7 +151,8 @@ public final class TerraformSchema {
         unknown(name, at, path, attributes, blocks, top, out);
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = attributes.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> a = it.next();
       if (a.getValue().path("required").asBoolean() && absent(body.get(a.getKey()))) {
         out.add(
@@ -165,7 +166,8 @@ public final class TerraformSchema {
                 null));
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = blocks.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> b = it.next();
       if (b.getValue().path("required").asBoolean()
           && absent(body.get(b.getKey()))
@@ -189,7 +191,8 @@ public final class TerraformSchema {
 
   private void checkDynamic(
       JsonNode blocks, JsonNode dynamic, String pointer, String path, List<Problem> out) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = dynamic.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = dynamic.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> label = it.next();
       String at = pointer + "/" + escape(label.getKey());
       if (!blocks.has(label.getKey())) {
@@ -305,7 +308,8 @@ public final class TerraformSchema {
           out.add(typeProblem(pointer, path, "a map such as { key = \"value\" }", value));
           return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           JsonNode v = e.getValue();
           if (v.isContainerNode()) {

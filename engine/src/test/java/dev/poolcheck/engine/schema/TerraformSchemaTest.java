@@ -154,8 +154,8 @@ class TerraformSchemaTest {
         .forEach(
             attrs ->
                 attrs
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         a -> {
                           if (a.getValue().isObject()) {
                             assertTrue(
