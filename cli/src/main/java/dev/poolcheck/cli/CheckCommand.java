@@ -1,8 +1,10 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.CheckRequest;
+import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.Reporter;
@@ -108,6 +110,15 @@ final class CheckCommand implements Callable<Integer> {
   DocumentKind kind;
 
   @Option(
+      names = "--operation",
+      paramLabel = "OPERATION",
+      converter = OperationConverter.class,
+      description =
+          "What request bodies that do not say do: create (default; PUT, POST /pools) or update"
+              + " (PATCH): updates need not carry what a create requires.")
+  PoolOperation operation;
+
+  @Option(
       names = "--include",
       paramLabel = "GLOB",
       description =
@@ -159,6 +170,15 @@ final class CheckCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(
+      names = "--api-version",
+      paramLabel = "VERSION",
+      description =
+          "Check documents that declare no api-version against VERSION (e.g. 2024-07-01; data"
+              + " plane 2024-07-01.20.0); a document's own api-version wins (default: the"
+              + " configuration's apiVersion, else the newest shipped).")
+  String apiVersion;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Check files on N threads (default: the number of processors).")
@@ -208,6 +228,9 @@ final class CheckCommand implements Callable<Integer> {
     if (kind != null) {
       builder.kind(kind);
     }
+    if (operation != null) {
+      builder.operation(operation);
+    }
     if (config != null) {
       builder.configFile(workingDir.resolve(config));
     }
@@ -220,6 +243,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (asOf != null) {
       builder.asOf(asOf);
+    }
+    if (apiVersion != null) {
+      if (!Poolcheck.isApiVersion(apiVersion)) {
+        throw usageError(
+            "--api-version '"
+                + apiVersion
+                + "' is not an api-version: give a date such as 2024-07-01 (data plane:"
+                + " 2024-07-01.20.0)");
+      }
+      builder.apiVersion(apiVersion.trim());
     }
     if (baseline != null) {
       builder.baseline(workingDir.resolve(baseline));
@@ -350,6 +383,17 @@ final class CheckCommand implements Callable<Integer> {
               () ->
                   new TypeConversionException(
                       "'" + value + "' is not a kind; use one of: " + DocumentKind.ids()));
+    }
+  }
+
+  static final class OperationConverter implements ITypeConverter<PoolOperation> {
+    @Override
+    public PoolOperation convert(String value) {
+      return PoolOperation.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not an operation; use one of: " + PoolOperation.ids()));
     }
   }
 

@@ -17,11 +17,12 @@ record SchemaProblem(Kind kind, String pointer, String message, Severity severit
     this(kind, pointer, message, null);
   }
 
-  /** The four schema checks; each is its own rule. */
+  /** The schema checks; each is its own rule. */
   enum Kind {
     INVALID_VALUE,
     REQUIRED_PROPERTY,
     UNKNOWN_PROPERTY,
-    READ_ONLY_PROPERTY
+    READ_ONLY_PROPERTY,
+    ENUM_CASE
   }
 }
