@@ -16,6 +16,7 @@ import dev.poolcheck.engine.model.SourceRange;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.normalise.Extraction;
 import dev.poolcheck.engine.normalise.KindDetection;
+import dev.poolcheck.engine.normalise.TerraformNames;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;
@@ -99,9 +100,10 @@ final class FileChecker {
     List<CheckedDocument> documents = new ArrayList<>();
     List<ToolError> errors = new ArrayList<>();
     List<Excerpt> excerpts = new ArrayList<>();
-    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
+    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes, request.kind())) {
       List<Finding> docFindings = new ArrayList<>(doc.problems());
       Extraction extraction = extractor.extract(doc, request.kind());
+      request.operation().ifPresent(o -> KindDetection.assumeOperation(extraction.pools(), o));
       docFindings.addAll(extraction.findings());
       documents.add(
           new CheckedDocument(
@@ -206,6 +208,7 @@ final class FileChecker {
                   + "; the other rules and files were still checked"));
       return;
     }
+    Optional<String> address = TerraformNames.address(pool);
     for (Violation v : violations) {
       String pointer =
           v.space() == Violation.PointerSpace.CANONICAL
@@ -215,7 +218,9 @@ final class FileChecker {
           new Finding(
               d.id(),
               v.severity() != null ? v.severity() : d.severity(),
-              v.message(),
+              address.isPresent()
+                  ? TerraformNames.message(address.get(), v.message())
+                  : v.message(),
               pool.fileName(),
               pointer,
               pool.source().positions().locate(pointer)));
