@@ -118,7 +118,10 @@ public final class SchemaGenerator {
               "Azure Batch pool, data plane: body of POST {endpoint}/pools",
               List.of(
                   new Version(
-                      "2025-06-01.21.0", "BatchService.json", "BatchPoolCreateOptions", null),
+                      "2025-06-01.21.0",
+                      "BatchService.json",
+                      "BatchPoolCreateOptions",
+                      "BatchPool"),
                   new Version(
                       "2024-07-01.20.0",
                       "data-plane/2024-07-01.20.0.json",

@@ -93,6 +93,10 @@ class SchemaGeneratorTest {
         assertTrue(
             schema(root, t).at(entry.get("request").asText().substring(1)).isObject(),
             entry::toString);
+        // Every version has its GET response model (BatchPool, CloudPool, Pool).
+        assertTrue(
+            schema(root, t).at(entry.get("response").asText().substring(1)).isObject(),
+            entry::toString);
       }
     }
   }
