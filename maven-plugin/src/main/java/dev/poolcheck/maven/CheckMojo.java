@@ -146,14 +146,6 @@ public final class CheckMojo extends AbstractMojo {
   private String failOn;
 
   /**
-   * The Batch api-version to check documents against that declare none ({@code 2024-07-01}; data
-   * plane {@code 2024-07-01.20.0}). A document's own api-version wins. Default: the configuration's
-   * {@code apiVersion}, else the newest shipped.
-   */
-  @Parameter(property = "poolcheck.apiVersion")
-  private String apiVersion;
-
-  /**
    * Report formats to write into {@link #outputDirectory}, several at once: {@code text} ({@code
    * poolcheck.txt}), {@code json} ({@code poolcheck.json}), {@code sarif} ({@code
    * poolcheck.sarif}), {@code junit} ({@code TEST-poolcheck.xml}), {@code github} ({@code
@@ -280,15 +272,6 @@ public final class CheckMojo extends AbstractMojo {
     }
     if (namespace != null && !namespace.isBlank()) {
       b.namespace(namespace);
-    }
-    if (apiVersion != null && !apiVersion.isBlank()) {
-      if (!Poolcheck.isApiVersion(apiVersion)) {
-        throw new MojoExecutionException(
-            "poolcheck: apiVersion is '"
-                + apiVersion
-                + "'; give a date such as 2024-07-01 (data plane: 2024-07-01.20.0)");
-      }
-      b.apiVersion(apiVersion.trim());
     }
     if (baseline != null) {
       b.baseline(baseline.toPath());
