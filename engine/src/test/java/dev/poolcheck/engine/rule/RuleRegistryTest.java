@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolcheck.engine.api.PoolcheckException;
 import dev.poolcheck.engine.document.PoolDocument;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
-import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.report.Severity;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -62,7 +61,7 @@ class RuleRegistryTest {
     // Every built-in Rego rule, whatever the rule pack holds, plus the ones given here, sorted.
     List<String> expected =
         java.util.stream.Stream.concat(
-                BuiltInPolicies.load(EvaluationMode.INTERPRETED).rules().stream()
+                BuiltInPolicies.load().rules().stream()
                     .map(r -> r.descriptor().id()),
                 java.util.stream.Stream.of(
                     "conftest-style-deny", "conftest-style-warn", "schema-invalid-value"))
