@@ -53,7 +53,8 @@ public final class BuiltInPolicies {
   private BuiltInPolicies(WasmBundle bundle, JsonNode metadata) {
     this.defaultData = bundle.data();
     this.instances =
-        new PolicyInstances(bundle.name(), BuiltInPolicies::compiledModule, PolicyLimits.defaults());
+        new PolicyInstances(
+            bundle.name(), BuiltInPolicies::compiledModule, PolicyLimits.defaults());
     this.rules = new ArrayList<>();
     for (JsonNode entry : metadata.path("annotations")) {
       JsonNode annotations = entry.path("annotations");

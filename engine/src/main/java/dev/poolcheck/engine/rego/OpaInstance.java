@@ -19,11 +19,11 @@ import java.util.Map;
 /**
  * One live instance of a policy compiled with {@code opa build -t wasm}: our host of OPA's wasm ABI
  * (version 1, minor 2 or later), on Chicory. It provides the module's imports (its memory, {@code
- * opa_abort} and the built-in functions of {@link HostBuiltins}) through the bindings
- * opa-java-wasm generates ({@link OpaWasm_ModuleImports}, {@link OpaWasm_ModuleExports}), and
- * evaluates with the single-call {@code opa_eval} export: the input's JSON is written straight
- * after the loaded data and the heap is reset to that point for every evaluation, so nothing is
- * allocated or freed per evaluation on the Java side.
+ * opa_abort} and the built-in functions of {@link HostBuiltins}) through the bindings opa-java-wasm
+ * generates ({@link OpaWasm_ModuleImports}, {@link OpaWasm_ModuleExports}), and evaluates with the
+ * single-call {@code opa_eval} export: the input's JSON is written straight after the loaded data
+ * and the heap is reset to that point for every evaluation, so nothing is allocated or freed per
+ * evaluation on the Java side.
  *
  * <p>Not thread-safe: one evaluation at a time.
  */

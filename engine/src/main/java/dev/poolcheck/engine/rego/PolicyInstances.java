@@ -139,8 +139,7 @@ final class PolicyInstances {
 
   private PoolcheckException failed(String entrypoint, String why, Throwable cause) {
     return new PoolcheckException(
-        "policy bundle " + name + " failed while evaluating " + entrypoint + ": " + why,
-        cause);
+        "policy bundle " + name + " failed while evaluating " + entrypoint + ": " + why, cause);
   }
 
   private static String overran(Duration budget) {

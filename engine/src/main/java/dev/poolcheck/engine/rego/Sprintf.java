@@ -152,7 +152,8 @@ final class Sprintf {
           signed(
               spec,
               new BigDecimal(f)
-                  .setScale(spec.precision < 0 ? 6 : spec.precision, java.math.RoundingMode.HALF_EVEN)
+                  .setScale(
+                      spec.precision < 0 ? 6 : spec.precision, java.math.RoundingMode.HALF_EVEN)
                   .toPlainString());
       default -> bad(verb, arg);
     };

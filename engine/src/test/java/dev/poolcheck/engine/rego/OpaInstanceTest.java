@@ -82,7 +82,8 @@ class OpaInstanceTest {
       String input = pool.canonical().toString();
       JsonNode expected = TestPools.JSON.readTree(reference.evaluate(input));
       JsonNode actual =
-          TestPools.JSON.readTree(ours.evaluate(entrypoint, input.getBytes(StandardCharsets.UTF_8)));
+          TestPools.JSON.readTree(
+              ours.evaluate(entrypoint, input.getBytes(StandardCharsets.UTF_8)));
       assertEquals(expected, actual, input);
       if (actual.toString().contains("\"msg\"")) {
         withFindings++;

@@ -61,8 +61,7 @@ class RuleRegistryTest {
     // Every built-in Rego rule, whatever the rule pack holds, plus the ones given here, sorted.
     List<String> expected =
         java.util.stream.Stream.concat(
-                BuiltInPolicies.load().rules().stream()
-                    .map(r -> r.descriptor().id()),
+                BuiltInPolicies.load().rules().stream().map(r -> r.descriptor().id()),
                 java.util.stream.Stream.of(
                     "conftest-style-deny", "conftest-style-warn", "schema-invalid-value"))
             .sorted()
