@@ -41,8 +41,8 @@ case "$mode" in
     "$opa" check --strict --capabilities capabilities.json rego
     "$opa" test --coverage --threshold "$coverage_floor" rego >/dev/null \
       || { "$opa" test rego; echo "build.sh: opa test failed or coverage is below $coverage_floor%" >&2; exit 1; }
-    # One module for all rules: the engine evaluates data.poolcheck.rules once per pool.
-    "$opa" build -t wasm --capabilities capabilities.json -e poolcheck/rules \
+    # One module for all rules: the engine evaluates data.poolcheck.entry.rules (every deny set) once per pool.
+    "$opa" build -t wasm --capabilities capabilities.json -e poolcheck/entry/rules \
       --ignore '*_test.rego' -o "$out/builtin.tar.gz" rego
     # Rule metadata lives only in the # METADATA blocks; the engine reads it from here.
     "$opa" inspect -a --format json rego >"$out/metadata.json"

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The built-in Rego rules: {@code policies/rego} compiled into one wasm module at build time, with
  * the rules' {@code # METADATA} blocks read by {@code opa inspect}. All rules are evaluated
- * together once per pool ({@code data.poolcheck.rules}); each rule picks its own part.
+ * together once per pool ({@code data.poolcheck.entry.rules}, every package's deny set); each rule
+ * picks its own part.
  *
  * <p>Besides the rule data, the policies see the run date ({@code --as-of}) as {@code
  * data.poolcheck.asOf}, an ISO date ({@code "2026-11-27"}) that compares correctly as a string, so
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BuiltInPolicies {
 
   static final String RESOURCES = "/dev/poolcheck/policies/";
-  private static final String ENTRYPOINT = "poolcheck/rules";
+  static final String ENTRYPOINT = "poolcheck/entry/rules";
   private static final String RULES_PREFIX = "data.poolcheck.rules.";
   private static final ObjectMapper JSON = new ObjectMapper();
 

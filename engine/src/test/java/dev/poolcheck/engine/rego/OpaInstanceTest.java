@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Our OPA wasm host against opa-java-wasm's, on the same built-in module. */
 class OpaInstanceTest {
 
-  private static final String ENTRYPOINT = "poolcheck/rules";
+  private static final String ENTRYPOINT = BuiltInPolicies.ENTRYPOINT;
 
   private static WasmBundle builtInBundle() throws IOException {
     try (InputStream in =
