@@ -1,6 +1,6 @@
 package dev.poolcheck.cli;
 
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.model.PoolcheckException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

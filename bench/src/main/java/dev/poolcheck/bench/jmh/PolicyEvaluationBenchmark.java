@@ -5,7 +5,7 @@ import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.document.PoolExtractor;
+import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
@@ -58,7 +58,7 @@ public class PolicyEvaluationBenchmark {
     for (ParsedDocument doc :
         new DocumentLoader(LoaderLimits.defaults())
             .load(file.path(), Optional.empty(), file.bytes())) {
-      pools.addAll(new PoolExtractor().extract(doc, Optional.empty()).pools());
+      pools.addAll(new KindDetection().extract(doc, Optional.empty()).pools());
     }
     pool = pools.get(0);
     anyRule = BuiltInPolicies.load().rules().get(0);

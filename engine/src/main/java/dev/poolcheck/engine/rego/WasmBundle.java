@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.model.PoolcheckException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,7 +11,7 @@ import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.document.PoolExtractor;
+import dev.poolcheck.engine.normalise.KindDetection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class OpaInstanceTest {
 
   private static List<PoolDocument> fixturePools() throws IOException {
     DocumentLoader loader = new DocumentLoader(LoaderLimits.defaults());
-    PoolExtractor extractor = new PoolExtractor();
+    KindDetection extractor = new KindDetection();
     List<PoolDocument> pools = new ArrayList<>();
     try (Stream<Path> files = Files.walk(TestPools.REPO.resolve("fixtures"))) {
       for (Path file :
