@@ -55,7 +55,7 @@ for artifact in cli/target/poolcheck.jar bench/target/benchmarks.jar; do
   [ -f "$artifact" ] || { echo "run.sh: $artifact is missing; run without --no-build" >&2; exit 1; }
 done
 
-echo "== AppCDS archive: bench/appcds.sh"
+echo "== AppCDS archive: cli/appcds.sh"
 archive=""
 if "$here/appcds.sh"; then
   archive="cli/target/poolcheck.jsa"
