@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param baseline findings recorded here are reported as baselined, not active
  * @param writeBaseline where to record this run's findings as the new baseline
  * @param threads worker threads for checking files (1 or more)
+ * @param cache where findings of unchanged files are reused from and recorded (none when empty)
  */
 public record CheckRequest(
     Path baseDir,
@@ -47,7 +48,8 @@ public record CheckRequest(
     LocalDate asOf,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
-    int threads) {
+    int threads,
+    Optional<CacheSettings> cache) {
 
   public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
 
@@ -83,6 +85,7 @@ public record CheckRequest(
     private Path baseline;
     private Path writeBaseline;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private CacheSettings cache;
 
     private Builder(Path baseDir) {
       this.baseDir = baseDir;
@@ -159,6 +162,12 @@ public record CheckRequest(
       return this;
     }
 
+    /** Reuse and record findings in a result cache ({@link CacheSettings}); off by default. */
+    public Builder cache(CacheSettings settings) {
+      this.cache = settings;
+      return this;
+    }
+
     public CheckRequest build() {
       return new CheckRequest(
           baseDir,
@@ -175,7 +184,8 @@ public record CheckRequest(
           asOf,
           Optional.ofNullable(baseline),
           Optional.ofNullable(writeBaseline),
-          threads);
+          threads,
+          Optional.ofNullable(cache));
     }
   }
 }

@@ -54,13 +54,39 @@ final class FileChecker {
   private final LoaderLimits limits = LoaderLimits.defaults();
   private final DocumentLoader loader = new DocumentLoader(limits);
   private final KindDetection extractor = new KindDetection();
+  private final Optional<ResultCache> cache;
 
   FileChecker(CheckRequest request, RuleSet rules) {
+    this(request, rules, Optional.empty());
+  }
+
+  FileChecker(CheckRequest request, RuleSet rules, Optional<ResultCache> cache) {
     this.request = request;
     this.rules = rules;
+    this.cache = cache;
   }
 
   FileOutcome check(InputCollector.Input input, InputStream stdin) {
+    Optional<String> problem = input.problem();
+    if (cache.isEmpty() || problem.isPresent() || input.path().isEmpty()) {
+      return checkRead(input, stdin);
+    }
+    byte[] bytes;
+    try {
+      bytes = read(input.path(), stdin);
+    } catch (IOException | InputTooLarge e) {
+      return checkRead(input, stdin); // reports the problem
+    }
+    Optional<FileOutcome> cached = cache.get().get(input.name(), bytes);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    FileOutcome outcome = checkBytes(input, bytes);
+    cache.get().put(input.name(), bytes, outcome);
+    return outcome;
+  }
+
+  private FileOutcome checkRead(InputCollector.Input input, InputStream stdin) {
     Optional<String> problem = input.problem();
     byte[] bytes = null;
     if (problem.isEmpty()) {
@@ -87,6 +113,10 @@ final class FileChecker {
           List.of(),
           List.of());
     }
+    return checkBytes(input, bytes);
+  }
+
+  private FileOutcome checkBytes(InputCollector.Input input, byte[] bytes) {
     List<Finding> findings = new ArrayList<>();
     List<CheckedDocument> documents = new ArrayList<>();
     List<ToolError> errors = new ArrayList<>();

@@ -80,7 +80,14 @@ public final class Poolcheck {
     RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
     List<ToolError> errors = new ArrayList<>(inputs.errors());
 
-    List<FileChecker.FileOutcome> outcomes = checkAll(request, config, rules, inputs.inputs());
+    Optional<ResultCache> cache =
+        request.cache().isEmpty() || inputs.inputs().isEmpty()
+            ? Optional.empty()
+            : ResultCache.open(
+                request.cache().get(),
+                ResultCache.runFingerprint(request, rules, userBundles(request, config)));
+    List<FileChecker.FileOutcome> outcomes =
+        checkAll(request, config, rules, inputs.inputs(), cache);
     List<Finding> findings = new ArrayList<>();
     List<CheckedDocument> documents = new ArrayList<>();
     SourceExcerpts excerpts = new SourceExcerpts();
@@ -133,12 +140,21 @@ public final class Poolcheck {
         .orElse(Configuration.empty());
   }
 
+  /** The user's policy bundles, as {@code RuleSet} loads them. */
+  private static List<java.nio.file.Path> userBundles(CheckRequest request, Configuration config) {
+    List<java.nio.file.Path> bundles = new ArrayList<>();
+    request.policies().forEach(p -> bundles.add(request.baseDir().resolve(p)));
+    bundles.addAll(config.policies());
+    return bundles;
+  }
+
   private List<FileChecker.FileOutcome> checkAll(
       CheckRequest request,
       Configuration config,
       RuleSet rules,
-      List<InputCollector.Input> inputs) {
-    FileChecker checker = new FileChecker(request, rules);
+      List<InputCollector.Input> inputs,
+      Optional<ResultCache> cache) {
+    FileChecker checker = new FileChecker(request, rules, cache);
     if (request.threads() == 1 || inputs.size() < 2) {
       return inputs.stream().map(in -> checker.check(in, request.stdin())).toList();
     }
