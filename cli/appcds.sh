@@ -43,7 +43,7 @@ inputs=("$training")
 rm -f "$archive"
 set +e
 java -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-  -jar "$jar" check "${inputs[@]}" \
+  -jar "$jar" check --no-cache "${inputs[@]}" \
   --format text --format json --output "$training/report.json" \
   --format sarif --output "$training/report.sarif" \
   --format junit --output "$training/report.xml" \

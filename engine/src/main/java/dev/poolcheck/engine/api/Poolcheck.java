@@ -70,6 +70,8 @@ public final class Poolcheck {
     Configuration config = loadConfiguration(request);
     List<String> excludes = new ArrayList<>(request.excludes());
     excludes.addAll(config.excludes());
+    // The cache's entries are JSON files: never check them.
+    request.cache().ifPresent(c -> excludes.addAll(ResultCache.excludes(request.baseDir(), c)));
     InputCollector collector = new InputCollector(request.baseDir(), request.includes(), excludes);
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 

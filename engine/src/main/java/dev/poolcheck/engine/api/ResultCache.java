@@ -139,6 +139,17 @@ final class ResultCache {
     }
   }
 
+  /** Globs (relative to {@code baseDir}) that keep the cache folder out of a run's inputs. */
+  static List<String> excludes(Path baseDir, CacheSettings settings) {
+    Path base = baseDir.toAbsolutePath().normalize();
+    Path dir = base.resolve(settings.dir()).normalize();
+    if (!dir.startsWith(base) || dir.equals(base)) {
+      return List.of();
+    }
+    String relative = base.relativize(dir).toString().replace('\\', '/');
+    return List.of(relative + "/**");
+  }
+
   /** The cached outcome of this file, if there is one that verifies. */
   Optional<FileChecker.FileOutcome> get(String name, byte[] bytes) {
     String entry = entryName(name, bytes);
