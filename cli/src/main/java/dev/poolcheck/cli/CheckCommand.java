@@ -2,8 +2,10 @@ package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.CacheSettings;
 import dev.poolcheck.engine.api.CheckRequest;
+import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.Reporter;
@@ -109,11 +111,20 @@ final class CheckCommand implements Callable<Integer> {
   DocumentKind kind;
 
   @Option(
+      names = "--operation",
+      paramLabel = "OPERATION",
+      converter = OperationConverter.class,
+      description =
+          "What request bodies that do not say do: create (default; PUT, POST /pools) or update"
+              + " (PATCH): updates need not carry what a create requires.")
+  PoolOperation operation;
+
+  @Option(
       names = "--include",
       paramLabel = "GLOB",
       description =
           "Check files in folders that match GLOB. Repeatable. Default: **/*.json, **/*.yaml,"
-              + " **/*.yml.")
+              + " **/*.yml, **/*.tf.")
   List<String> includes = new ArrayList<>();
 
   @Option(
@@ -158,6 +169,15 @@ final class CheckCommand implements Callable<Integer> {
       converter = DateConverter.class,
       description = "Judge retirements and end-of-life dates as of this day (default: today).")
   LocalDate asOf;
+
+  @Option(
+      names = "--api-version",
+      paramLabel = "VERSION",
+      description =
+          "Check documents that declare no api-version against VERSION (e.g. 2024-07-01; data"
+              + " plane 2024-07-01.20.0); a document's own api-version wins (default: the"
+              + " configuration's apiVersion, else the newest shipped).")
+  String apiVersion;
 
   @Option(
       names = "--threads",
@@ -224,6 +244,9 @@ final class CheckCommand implements Callable<Integer> {
     if (kind != null) {
       builder.kind(kind);
     }
+    if (operation != null) {
+      builder.operation(operation);
+    }
     if (config != null) {
       builder.configFile(workingDir.resolve(config));
     }
@@ -236,6 +259,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (asOf != null) {
       builder.asOf(asOf);
+    }
+    if (apiVersion != null) {
+      if (!Poolcheck.isApiVersion(apiVersion)) {
+        throw usageError(
+            "--api-version '"
+                + apiVersion
+                + "' is not an api-version: give a date such as 2024-07-01 (data plane:"
+                + " 2024-07-01.20.0)");
+      }
+      builder.apiVersion(apiVersion.trim());
     }
     if (baseline != null) {
       builder.baseline(workingDir.resolve(baseline));
@@ -374,6 +407,17 @@ final class CheckCommand implements Callable<Integer> {
               () ->
                   new TypeConversionException(
                       "'" + value + "' is not a kind; use one of: " + DocumentKind.ids()));
+    }
+  }
+
+  static final class OperationConverter implements ITypeConverter<PoolOperation> {
+    @Override
+    public PoolOperation convert(String value) {
+      return PoolOperation.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not an operation; use one of: " + PoolOperation.ids()));
     }
   }
 

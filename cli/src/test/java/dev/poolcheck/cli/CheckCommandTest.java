@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
 import java.io.IOException;
@@ -36,6 +37,8 @@ class CheckCommandTest {
                 "warning",
                 "--kind",
                 "arm",
+                "--operation",
+                "update",
                 "--include",
                 "**/*.tmpl.json",
                 "--exclude",
@@ -56,6 +59,8 @@ class CheckCommandTest {
                 "2025-03-31",
                 "--threads",
                 "3",
+                "--api-version",
+                "2024-07-01",
                 "pools",
                 "extra.yaml")
             .request();
@@ -63,6 +68,7 @@ class CheckCommandTest {
     assertEquals(List.of("pools", "extra.yaml"), request.paths());
     assertEquals(Optional.of(Severity.WARNING), request.failOn());
     assertEquals(Optional.of(DocumentKind.ARM_TEMPLATE), request.kind());
+    assertEquals(Optional.of(PoolOperation.UPDATE), request.operation());
     assertEquals(List.of("**/*.tmpl.json"), request.includes());
     assertEquals(List.of("build/**"), request.excludes());
     assertEquals(Optional.of(dir.resolve("conf/poolcheck.yaml")), request.configFile());
@@ -72,6 +78,7 @@ class CheckCommandTest {
     assertEquals(Optional.of(dir.resolve("new-base.json")), request.writeBaseline());
     assertEquals(LocalDate.of(2025, 3, 31), request.asOf());
     assertEquals(3, request.threads());
+    assertEquals(Optional.of("2024-07-01"), request.apiVersion());
   }
 
   @Test
@@ -83,9 +90,12 @@ class CheckCommandTest {
     assertEquals(Optional.empty(), request.failOn(), "the configuration or the engine decides");
     assertEquals("main", request.namespace());
     assertEquals(Optional.empty(), request.kind());
+    assertEquals(Optional.empty(), request.operation());
     assertEquals(Optional.empty(), request.configFile());
     assertEquals(Optional.empty(), request.baseline());
     assertEquals(defaults.threads(), request.threads());
+    assertEquals(
+        Optional.empty(), request.apiVersion(), "the document or the configuration decides");
   }
 
   @Test
@@ -146,9 +156,14 @@ class CheckCommandTest {
         CliRun.in(dir).run("check", "--fail-on", "fatal"), "use error, warning or info");
     assertUsageError(
         CliRun.in(dir).run("check", "--kind", "pool"),
-        "use one of: management, data-plane, arm, node-extension");
+        "use one of: management, data-plane, arm, node-extension, azure-rest-example, arm-resource,"
+            + " batch-template");
+    assertUsageError(
+        CliRun.in(dir).run("check", "--operation", "delete"), "use one of: create, update");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "0"), "--threads must be 1 or more");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "many"), "'many'");
+    assertUsageError(
+        CliRun.in(dir).run("check", "--api-version", "latest"), "give a date such as 2024-07-01");
   }
 
   @Test

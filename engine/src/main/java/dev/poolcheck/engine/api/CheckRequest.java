@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param includes glob patterns (relative to each folder given) of files to check in folders
  * @param excludes glob patterns of files or folders to skip
  * @param kind forces every document to be read as this kind, instead of detecting it
+ * @param operation what request bodies that do not say do: create (the default) or update
  * @param configFile explicit configuration file; when absent, {@code .poolcheck.yaml} is searched
  *     for from {@link #baseDir} upwards
  * @param policies user policy bundles ({@code .tar.gz} or {@code .wasm}) to add to the rules
@@ -31,6 +33,9 @@ import java.util.Optional;
  * @param baseline findings recorded here are reported as baselined, not active
  * @param writeBaseline where to record this run's findings as the new baseline
  * @param threads worker threads for checking files (1 or more)
+ * @param apiVersion the api-version to check documents against that declare none ({@code
+ *     --api-version}); when absent, the configuration's {@code apiVersion}, else the newest
+ *     shipped. A document's own api-version always wins.
  * @param cache where findings of unchanged files are reused from and recorded (none when empty)
  */
 public record CheckRequest(
@@ -41,6 +46,7 @@ public record CheckRequest(
     List<String> includes,
     List<String> excludes,
     Optional<DocumentKind> kind,
+    Optional<PoolOperation> operation,
     Optional<Path> configFile,
     List<Path> policies,
     String namespace,
@@ -49,9 +55,11 @@ public record CheckRequest(
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
     int threads,
+    Optional<String> apiVersion,
     Optional<CacheSettings> cache) {
 
-  public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
+  public static final List<String> DEFAULT_INCLUDES =
+      List.of("**/*.json", "**/*.yaml", "**/*.yml", "**/*.tf");
 
   public CheckRequest {
     Objects.requireNonNull(baseDir, "baseDir");
@@ -77,6 +85,7 @@ public record CheckRequest(
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
     private DocumentKind kind;
+    private PoolOperation operation;
     private Path configFile;
     private final List<Path> policies = new ArrayList<>();
     private String namespace = "main";
@@ -85,6 +94,7 @@ public record CheckRequest(
     private Path baseline;
     private Path writeBaseline;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private String apiVersion;
     private CacheSettings cache;
 
     private Builder(Path baseDir) {
@@ -119,6 +129,11 @@ public record CheckRequest(
 
     public Builder kind(DocumentKind k) {
       this.kind = k;
+      return this;
+    }
+
+    public Builder operation(PoolOperation o) {
+      this.operation = o;
       return this;
     }
 
@@ -162,6 +177,11 @@ public record CheckRequest(
       return this;
     }
 
+    public Builder apiVersion(String version) {
+      this.apiVersion = version;
+      return this;
+    }
+
     /** Reuse and record findings in a result cache ({@link CacheSettings}); off by default. */
     public Builder cache(CacheSettings settings) {
       this.cache = settings;
@@ -177,6 +197,7 @@ public record CheckRequest(
           includes.isEmpty() ? DEFAULT_INCLUDES : includes,
           excludes,
           Optional.ofNullable(kind),
+          Optional.ofNullable(operation),
           Optional.ofNullable(configFile),
           policies,
           namespace,
@@ -185,6 +206,7 @@ public record CheckRequest(
           Optional.ofNullable(baseline),
           Optional.ofNullable(writeBaseline),
           threads,
+          Optional.ofNullable(apiVersion),
           Optional.ofNullable(cache));
     }
   }

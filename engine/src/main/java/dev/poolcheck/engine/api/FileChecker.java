@@ -1,5 +1,7 @@
 package dev.poolcheck.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
@@ -14,9 +16,12 @@ import dev.poolcheck.engine.model.SourceRange;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.normalise.Extraction;
 import dev.poolcheck.engine.normalise.KindDetection;
+import dev.poolcheck.engine.normalise.TerraformNames;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;
+import dev.poolcheck.engine.schema.ApiVersionFindings;
+import dev.poolcheck.engine.schema.ApiVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,13 +61,21 @@ final class FileChecker {
   private final KindDetection extractor = new KindDetection();
   private final Optional<ResultCache> cache;
 
-  FileChecker(CheckRequest request, RuleSet rules) {
-    this(request, rules, Optional.empty());
+  /** The version for documents that declare none: the request's, else the configuration's. */
+  private final Optional<String> requestedApiVersion;
+
+  FileChecker(CheckRequest request, RuleSet rules, Optional<String> requestedApiVersion) {
+    this(request, rules, requestedApiVersion, Optional.empty());
   }
 
-  FileChecker(CheckRequest request, RuleSet rules, Optional<ResultCache> cache) {
+  FileChecker(
+      CheckRequest request,
+      RuleSet rules,
+      Optional<String> requestedApiVersion,
+      Optional<ResultCache> cache) {
     this.request = request;
     this.rules = rules;
+    this.requestedApiVersion = requestedApiVersion;
     this.cache = cache;
   }
 
@@ -121,9 +134,10 @@ final class FileChecker {
     List<CheckedDocument> documents = new ArrayList<>();
     List<ToolError> errors = new ArrayList<>();
     List<Excerpt> excerpts = new ArrayList<>();
-    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
+    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes, request.kind())) {
       List<Finding> docFindings = new ArrayList<>(doc.problems());
       Extraction extraction = extractor.extract(doc, request.kind());
+      request.operation().ifPresent(o -> KindDetection.assumeOperation(extraction.pools(), o));
       docFindings.addAll(extraction.findings());
       documents.add(
           new CheckedDocument(
@@ -131,7 +145,8 @@ final class FileChecker {
               doc.index(),
               extraction.kind().map(k -> k.id()).orElse("unknown"),
               extraction.pools().size()));
-      for (PoolDocument pool : extraction.pools()) {
+      for (PoolDocument extracted : extraction.pools()) {
+        PoolDocument pool = withResolvedApiVersion(extracted, docFindings);
         RuleContext context = new RuleContext(request.asOf(), rules.data());
         for (Rule rule : rules.rules()) {
           runRule(rule, pool, context, docFindings, errors);
@@ -152,6 +167,53 @@ final class FileChecker {
       }
     }
     return new FileOutcome(findings, documents, errors, excerpts);
+  }
+
+  /**
+   * The pool with canonical {@code resolvedApiVersion}: the api-version its schema checks use and
+   * every version-dependent rule reads (document, else request, else newest shipped; see {@link
+   * ApiVersions}). Reports, once per pool, a version that is not shipped or not an api-version.
+   */
+  private PoolDocument withResolvedApiVersion(PoolDocument pool, List<Finding> out) {
+    if (!(pool.canonical() instanceof ObjectNode canonical)) {
+      return pool;
+    }
+    ApiVersions.Plane plane =
+        switch (pool.kind()) {
+          case MANAGEMENT, ARM_TEMPLATE -> ApiVersions.Plane.MANAGEMENT;
+          default -> ApiVersions.Plane.DATA_PLANE;
+        };
+    JsonNode declared = canonical.get("apiVersion");
+    ApiVersions.Choice choice =
+        ApiVersions.shipped()
+            .choose(
+                plane,
+                declared != null && declared.isTextual()
+                    ? Optional.of(declared.asText())
+                    : Optional.empty(),
+                requestedApiVersion);
+    ObjectNode resolved = canonical.deepCopy();
+    resolved.put("resolvedApiVersion", choice.version());
+    PoolDocument checked =
+        new PoolDocument(
+            pool.source(), pool.kind(), pool.sourcePointer(), resolved, pool.pointers());
+    ApiVersionFindings.of(plane, choice)
+        .ifPresent(
+            note -> {
+              String pointer =
+                  note.source() == ApiVersions.Source.DOCUMENT
+                      ? pool.pointers().toSource("/apiVersion")
+                      : pool.sourcePointer();
+              out.add(
+                  new Finding(
+                      note.descriptor().id(),
+                      note.descriptor().severity(),
+                      note.message(),
+                      pool.fileName(),
+                      pointer,
+                      pool.source().positions().locate(pointer)));
+            });
+    return checked;
   }
 
   private void runRule(
@@ -180,6 +242,7 @@ final class FileChecker {
                   + "; the other rules and files were still checked"));
       return;
     }
+    Optional<String> address = TerraformNames.address(pool);
     for (Violation v : violations) {
       String pointer =
           v.space() == Violation.PointerSpace.CANONICAL
@@ -189,7 +252,9 @@ final class FileChecker {
           new Finding(
               d.id(),
               v.severity() != null ? v.severity() : d.severity(),
-              v.message(),
+              address.isPresent()
+                  ? TerraformNames.message(address.get(), v.message())
+                  : v.message(),
               pool.fileName(),
               pointer,
               pool.source().positions().locate(pointer)));

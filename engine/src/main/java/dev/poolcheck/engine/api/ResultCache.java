@@ -223,9 +223,11 @@ final class ResultCache {
   /**
    * What every outcome of a run depends on besides the file: the poolcheck build (its jar, or for
    * class folders the built-in policies), the rules (ids, severities, origins and the bytes of
-   * every user bundle), the rule data from the configuration, the run date and a forced kind.
+   * every user bundle), the rule data from the configuration, the run date, a forced kind and the
+   * api-version asked for.
    */
-  static byte[] runFingerprint(CheckRequest request, RuleSet rules, List<Path> userBundles) {
+  static byte[] runFingerprint(
+      CheckRequest request, RuleSet rules, List<Path> userBundles, Optional<String> apiVersion) {
     MessageDigest sha = sha256();
     add(sha, FORMAT);
     add(sha, buildIdentity());
@@ -243,6 +245,7 @@ final class ResultCache {
     add(sha, String.valueOf(rules.data()));
     add(sha, String.valueOf(request.asOf()));
     add(sha, request.kind().map(Object::toString).orElse("any kind"));
+    add(sha, apiVersion.map(v -> "api-version " + v).orElse("declared api-versions"));
     return sha.digest();
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.schema.PoolSchemas.Part;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +39,7 @@ final class SchemaValidation {
 
   /** Definitions whose members are "pool properties" in messages. */
   private static final Set<String> POOL_DEFINITIONS =
-      Set.of("Pool", "PoolProperties", "BatchPoolCreateOptions");
+      Set.of("Pool", "PoolProperties", "BatchPoolCreateOptions", "PoolAddParameter", "CloudPool");
 
   private static final Set<String> VALUE_KEYWORDS =
       Set.of(
@@ -82,6 +81,13 @@ final class SchemaValidation {
     this.schemaNodes = schemaNodes;
   }
 
+  /**
+   * The schema a validation ran against, for the messages that compare api-versions: its plane,
+   * api-version and root, and where the validated instance is in the pool's instance tree.
+   */
+  record Against(
+      ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root, boolean response) {}
+
   /** Every schema problem of the pool's source, sorted by pointer and message. */
   List<SchemaProblem> check(PoolDocument pool) {
     JsonNode root = pool.source().root().orElse(null);
@@ -93,15 +99,38 @@ final class SchemaValidation {
       return List.of();
     }
     String at = pool.sourcePointer();
+    ApiVersions.Plane plane =
+        switch (pool.kind()) {
+          case MANAGEMENT, ARM_TEMPLATE -> ApiVersions.Plane.MANAGEMENT;
+          default -> ApiVersions.Plane.DATA_PLANE;
+        };
+    String version = checkedVersion(pool.canonical(), plane);
+    boolean response = DocumentRoles.isResponse(pool.kind(), pool.canonical(), body);
     List<SchemaProblem> problems = new ArrayList<>();
     switch (pool.kind()) {
-      case MANAGEMENT -> validate(Part.MANAGEMENT_POOL, body, at, false, problems);
-      case DATA_PLANE -> validate(Part.DATA_PLANE_POOL, body, at, false, problems);
+      case MANAGEMENT ->
+          validate(
+              new Against(plane, version, PropertyHistory.Root.REQUEST, response),
+              body,
+              at,
+              false,
+              problems);
+      case DATA_PLANE ->
+          validate(
+              new Against(
+                  plane,
+                  version,
+                  response ? PropertyHistory.Root.RESPONSE : PropertyHistory.Root.REQUEST,
+                  response),
+              body,
+              at,
+              false,
+              problems);
       case ARM_TEMPLATE -> {
         // Only the pool's own parts: ARM resource keys (apiVersion, dependsOn, copy...) are ARM's.
         if (body.has("properties")) {
           validate(
-              Part.MANAGEMENT_POOL_PROPERTIES,
+              new Against(plane, version, PropertyHistory.Root.POOL_PROPERTIES, response),
               body.get("properties"),
               at + "/properties",
               false,
@@ -109,20 +138,40 @@ final class SchemaValidation {
         }
         if (body.has("identity")) {
           validate(
-              Part.MANAGEMENT_POOL_IDENTITY,
+              new Against(plane, version, PropertyHistory.Root.POOL_IDENTITY, response),
               body.get("identity"),
               at + "/identity",
               false,
               problems);
         }
       }
+      case TERRAFORM -> {
+        // The provider's own arguments, not the REST API's: see docs/terraform.md.
+        for (TerraformSchema.Problem p : TerraformSchema.get().check(body, at)) {
+          problems.add(new SchemaProblem(p.kind(), p.pointer(), p.message(), p.severity()));
+        }
+      }
+      case TERRAFORM_PLAN -> {
+        // Terraform validated the configuration against the provider's schema when it planned.
+      }
       case NODE_EXTENSION -> {
         JsonNode extension = body.has("vmExtension") ? body.get("vmExtension") : body;
         String extensionAt = body.has("vmExtension") ? at + "/vmExtension" : at;
         if (extension.isObject()) {
-          validate(Part.DATA_PLANE_EXTENSION, extension, extensionAt, true, problems);
+          validate(
+              new Against(plane, version, PropertyHistory.Root.EXTENSION, true),
+              extension,
+              extensionAt,
+              true,
+              problems);
         }
       }
+    }
+    if ("update".equals(pool.canonical().path("operation").asText())) {
+      // A PATCH (or an update of some properties) sends only what changes: the create body's
+      // required members are not required at its top.
+      problems.removeIf(
+          p -> p.kind() == Kind.REQUIRED_PROPERTY && bodyRoot(p.pointer(), pool.sourcePointer()));
     }
     problems.sort(
         Comparator.comparing(SchemaProblem::pointer)
@@ -131,8 +180,35 @@ final class SchemaValidation {
     return List.copyOf(problems);
   }
 
+  /** Whether a pointer is the pool body itself (or an ARM resource's properties). */
+  private static boolean bodyRoot(String pointer, String body) {
+    return pointer.equals(body) || pointer.equals(body + "/properties");
+  }
+
+  /**
+   * The api-version the pool is checked against: canonical {@code resolvedApiVersion} when the
+   * engine set it (the same value every version-dependent rule reads), else the choice from the
+   * declared {@code apiVersion}.
+   */
+  static String checkedVersion(JsonNode canonical, ApiVersions.Plane plane) {
+    ApiVersions shipped = ApiVersions.shipped();
+    JsonNode resolved = canonical == null ? null : canonical.get("resolvedApiVersion");
+    if (resolved != null && resolved.isTextual() && shipped.of(plane).contains(resolved.asText())) {
+      return resolved.asText();
+    }
+    JsonNode declared = canonical == null ? null : canonical.get("apiVersion");
+    return shipped
+        .choose(
+            plane,
+            declared != null && declared.isTextual()
+                ? Optional.of(declared.asText())
+                : Optional.empty(),
+            Optional.empty())
+        .version();
+  }
+
   private void validate(
-      Part part,
+      Against against,
       JsonNode instance,
       String prefix,
       boolean settingsIsText,
@@ -140,7 +216,16 @@ final class SchemaValidation {
     if (ArmExpressions.isExpression(instance)) {
       return;
     }
-    translateAll(schemas.validate(part, instance), instance, prefix, settingsIsText, out);
+    List<Error> errors =
+        schemas.validate(against.plane(), against.apiVersion(), against.root(), instance);
+    List<SchemaProblem> found = new ArrayList<>();
+    translateAll(errors, instance, prefix, settingsIsText, against, found);
+    for (SchemaProblem p : found) {
+      if (against.response() && p.kind() == Kind.READ_ONLY_PROPERTY) {
+        continue; // a response carries what Azure set: that is what read-only means
+      }
+      out.add(p);
+    }
   }
 
   /**
@@ -152,6 +237,16 @@ final class SchemaValidation {
       JsonNode instance,
       String prefix,
       boolean settingsIsText,
+      List<SchemaProblem> out) {
+    translateAll(errors, instance, prefix, settingsIsText, null, out);
+  }
+
+  private void translateAll(
+      List<Error> errors,
+      JsonNode instance,
+      String prefix,
+      boolean settingsIsText,
+      Against against,
       List<SchemaProblem> out) {
     // A wrong type makes enum, format and range errors on the same value noise.
     Set<String> wrongType = new HashSet<>();
@@ -173,11 +268,66 @@ final class SchemaValidation {
       if (wrongType.contains(relative) && instance.at(relative).isNull()) {
         continue; // Azure's REST APIs read an explicit null as "not given" (its own examples do)
       }
-      out.add(translate(error, instance.at(relative), prefix + relative));
+      if (wrongType.contains(relative) && stringifiedSettings(relative, instance.at(relative))) {
+        continue; // reported once as extension-settings-stringified by the normaliser
+      }
+      if (against != null
+          && against.response()
+          && "required".equals(error.getKeyword())
+          && writeOnly(error)) {
+        continue; // a GET never returns secrets (passwords, keys): their absence is expected
+      }
+      out.add(translate(error, instance.at(relative), prefix + relative, relative, against));
     }
   }
 
-  private SchemaProblem translate(Error error, JsonNode value, String pointer) {
+  /**
+   * Whether the property a {@code required} error names is write-only (a secret the service never
+   * returns): {@code writeOnly} in the schema, or, where the spec does not mark it (the
+   * hand-written data-plane specs), a secret-looking name such as {@code password}.
+   */
+  private boolean writeOnly(Error error) {
+    String missing = error.getProperty();
+    if (missing == null) {
+      return false;
+    }
+    String fragment = JsonPointers.of(error.getSchemaLocation().getFragment());
+    String objectFragment = fragment.substring(0, Math.max(0, fragment.lastIndexOf('/')));
+    String iri = String.valueOf(error.getSchemaLocation().getAbsoluteIri());
+    JsonNode property = schemaNodes.apply(iri, objectFragment).path("properties").path(missing);
+    return property.path("writeOnly").asBoolean(false) || SECRET_NAME.matcher(missing).matches();
+  }
+
+  /** The allowed value that equals {@code value} but for letter case, if there is one. */
+  private static Optional<String> sameIgnoringCase(JsonNode expected, JsonNode value) {
+    if (!value.isTextual() || expected == null) {
+      return Optional.empty();
+    }
+    List<JsonNode> allowed = new ArrayList<>();
+    if (expected.isValueNode()) {
+      allowed.add(expected);
+    } else {
+      expected.forEach(allowed::add);
+    }
+    return allowed.stream()
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .filter(a -> a.equalsIgnoreCase(value.asText()) && !a.equals(value.asText()))
+        .findFirst();
+  }
+
+  /** An extension's settings or protectedSettings written as a string holding a JSON object. */
+  private static boolean stringifiedSettings(String relative, JsonNode value) {
+    return STRINGIFIED_SETTINGS.matcher(relative).matches()
+        && value.isTextual()
+        && value.textValue().strip().startsWith("{");
+  }
+
+  private static final Pattern STRINGIFIED_SETTINGS =
+      Pattern.compile(".*/extensions/\\d+/(settings|protectedSettings)$");
+
+  private SchemaProblem translate(
+      Error error, JsonNode value, String pointer, String relative, Against against) {
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     String name = label(pointer);
     return switch (keyword) {
@@ -201,7 +351,8 @@ final class SchemaValidation {
                 + error.getProperty()
                 + "` is given; add it");
       }
-      case "additionalProperties", "unevaluatedProperties" -> unknown(error, pointer);
+      case "additionalProperties", "unevaluatedProperties" ->
+          unknown(error, pointer, relative, against);
       case "readOnly" ->
           new SchemaProblem(
               Kind.READ_ONLY_PROPERTY,
@@ -209,6 +360,24 @@ final class SchemaValidation {
               name
                   + " is read-only: it comes from a GET response and is ignored or rejected when a"
                   + " pool is created; remove it");
+      case "enum", "const" -> {
+        Optional<String> spelled = sameIgnoringCase(error.getSchemaNode(), value);
+        // Pool bodies only: the extension schemas cite documents that call their values
+        // case-sensitive (Key Vault for Windows certificateStoreLocation), the pool specs do not.
+        yield spelled.isPresent() && schemas != null
+            ? new SchemaProblem(
+                Kind.ENUM_CASE,
+                pointer,
+                name
+                    + " is written `"
+                    + value.asText()
+                    + "`; the API spec spells it `"
+                    + spelled.get()
+                    + "`: write it that way (the spec does not say whether other casings are"
+                    + " accepted)")
+            : new SchemaProblem(
+                Kind.INVALID_VALUE, pointer, invalid(keyword, error, value, pointer));
+      }
       default ->
           new SchemaProblem(Kind.INVALID_VALUE, pointer, invalid(keyword, error, value, pointer));
     };
@@ -229,7 +398,7 @@ final class SchemaValidation {
       }
       Set<String> names = new TreeSet<>();
       schema.path("properties").fieldNames().forEachRemaining(names::add);
-      var hit = NearestName.suggest(member, names);
+      var hit = NearestName.sameOrTruncated(member, names);
       if (hit.isPresent()) {
         return Optional.of("`" + hit.get() + "` inside `" + sibling.getKey() + "`");
       }
@@ -237,7 +406,8 @@ final class SchemaValidation {
     return Optional.empty();
   }
 
-  private SchemaProblem unknown(Error error, String parentPointer) {
+  private SchemaProblem unknown(
+      Error error, String parentPointer, String relativeParent, Against against) {
     String member = error.getProperty();
     String pointer = parentPointer + "/" + JsonPointers.escape(member);
     // The error's schema location is <object schema>/additionalProperties: its known names are
@@ -254,6 +424,19 @@ final class SchemaValidation {
         POOL_DEFINITIONS.contains(definition)
             ? "a pool property"
             : "a property of " + label(parentPointer);
+    if (against != null) {
+      Optional<String> history =
+          PropertyHistory.shipped()
+              .explain(
+                  against.plane(),
+                  against.apiVersion(),
+                  against.root(),
+                  JsonPointers.tokens(relativeParent),
+                  member);
+      if (history.isPresent()) {
+        return new SchemaProblem(Kind.UNKNOWN_PROPERTY, pointer, history.get());
+      }
+    }
     String message = "`" + member + "` is not " + owner;
     Optional<String> suggestion =
         NearestName.suggest(member, names)
@@ -380,8 +563,11 @@ final class SchemaValidation {
     return "`" + last + "`";
   }
 
+  /** The spec name of the definition a fragment is in ({@code PoolProperties.2024-07-01} too). */
   private static String definitionName(String schemaFragment) {
     String[] tokens = schemaFragment.split("/");
-    return tokens.length >= 3 && tokens[1].equals("$defs") ? tokens[2] : "";
+    String name = tokens.length >= 3 && tokens[1].equals("$defs") ? tokens[2] : "";
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 }
