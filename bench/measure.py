@@ -17,6 +17,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -73,17 +74,55 @@ def corpus_files(corpus, kind):
 def cases_for(size, root, corpus_root, tools, cds_archive, conftest_data):
     corpus = corpus_root / str(size)
     cases = []
-    poolcheck = [str(root / "bin" / "poolcheck"), "check", str(corpus)]
+    # Cold: no result cache. "cache warm" runs with the cache the warm-up run fills.
+    poolcheck = [str(root / "bin" / "poolcheck"), "check", "--no-cache", str(corpus)]
     cases.append(
         {"tool": "poolcheck", "command": poolcheck, "ok_exit": {0, 1}, "files": size}
     )
+    cache_dir = corpus_root.parent / "results" / f"cache-{size}"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cases.append(
+        {
+            "tool": "poolcheck (cache warm)",
+            "command": [
+                str(root / "bin" / "poolcheck"),
+                "check",
+                "--cache-dir",
+                str(cache_dir),
+                str(corpus),
+            ],
+            "ok_exit": {0, 1},
+            "files": size,
+        }
+    )
     if cds_archive is not None:
+        # bin/poolcheck uses the archive the build made; this row runs without it.
         cases.append(
             {
-                "tool": "poolcheck+AppCDS",
+                "tool": "poolcheck (no AppCDS)",
                 "command": poolcheck,
-                "env": {"POOLCHECK_JAVA_OPTS": f"-XX:SharedArchiveFile={cds_archive}"},
+                "env": {"POOLCHECK_CDS_ARCHIVE": ""},
                 "ok_exit": {0, 1},
+                "files": size,
+            }
+        )
+    if size == 1:
+        # The floor for one file: a JVM with the launcher's flags that only parses it with Jackson.
+        first = sorted(p for p in corpus.rglob("*") if p.is_file())[0]
+        cases.append(
+            {
+                "tool": "jvm+jackson",
+                "command": [
+                    "java",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-Xshare:auto",
+                    "-cp",
+                    str(root / "bench" / "target" / "benchmarks.jar"),
+                    "dev.poolcheck.bench.JacksonParse",
+                    str(first),
+                ],
+                "ok_exit": {0},
                 "files": size,
             }
         )
@@ -171,11 +210,13 @@ def table(results):
     ]
     for size in sorted(by_size):
         tools = by_size[size]
-        for mine in ("poolcheck", "poolcheck+AppCDS"):
+        for mine in ("poolcheck", "poolcheck (no AppCDS)", "poolcheck (cache warm)"):
             if mine not in tools:
                 continue
             m = tools[mine]
-            for peer in ("conftest", "check-jsonschema"):
+            for peer in ("conftest", "check-jsonschema", "jvm+jackson", "poolcheck"):
+                if peer == mine:
+                    continue
                 if peer not in tools:
                     continue
                 p = tools[peer]

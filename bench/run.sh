@@ -55,7 +55,7 @@ for artifact in cli/target/poolcheck.jar bench/target/benchmarks.jar; do
   [ -f "$artifact" ] || { echo "run.sh: $artifact is missing; run without --no-build" >&2; exit 1; }
 done
 
-echo "== AppCDS archive: bench/appcds.sh"
+echo "== AppCDS archive: cli/appcds.sh"
 archive=""
 if "$here/appcds.sh"; then
   archive="cli/target/poolcheck.jsa"
@@ -96,11 +96,11 @@ python3 "$here/corpus_check.py" "$corpora/$largest.tsv" "$results/corpus-$larges
 echo "== cold single-file breakdown: dev.poolcheck.bench.StartupBreakdown (3 runs per mode)"
 single="$(find "$corpora/${size_list[0]}" -name 'management-00000.json' | head -1)"
 {
-  for mode in interpreted compiled; do
+  for mode in build-time-compiled; do
     for _ in 1 2 3; do
       printf '%s ' "$mode"
       java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp bench/target/benchmarks.jar \
-        dev.poolcheck.bench.StartupBreakdown "$single" "$mode" | tr '\n' ' '
+        dev.poolcheck.bench.StartupBreakdown "$single" | tr '\n' ' '
       echo
     done
   done

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Checks, tests and compiles the Rego policies. Called by the engine pom (exec-maven-plugin):
 #
-#   build.sh builtin  <out-dir>   policies/rego -> <out-dir>/builtin.tar.gz + metadata.json
+#   build.sh builtin  <out-dir> [<wasm-dir>]
+#                                 policies/rego -> <out-dir>/builtin.tar.gz + metadata.json, and
+#                                 the bundle's policy.wasm into <wasm-dir> (for Chicory's
+#                                 build-time compiler, which turns it into JVM classes)
 #   build.sh fixtures <out-dir>   fixtures/policies/<name>/ -> <out-dir>/<name>.tar.gz
 #
 # Uses `opa` from the PATH when it is the pinned version, else installs it into <repo>/.tools/bin
@@ -43,11 +46,15 @@ case "$mode" in
     "$opa" check --strict --capabilities capabilities.json rego
     "$opa" test --coverage --threshold "$coverage_floor" rego >/dev/null \
       || { "$opa" test rego; echo "build.sh: opa test failed or coverage is below $coverage_floor%" >&2; exit 1; }
-    # One module for all rules: the engine evaluates data.poolcheck.rules once per pool.
-    "$opa" build -t wasm --capabilities capabilities.json -e poolcheck/rules \
+    # One module for all rules: the engine evaluates data.poolcheck.entry.rules (every deny set) once per pool.
+    "$opa" build -t wasm --capabilities capabilities.json -e poolcheck/entry/rules \
       --ignore '*_test.rego' -o "$out/builtin.tar.gz" rego
     # Rule metadata lives only in the # METADATA blocks; the engine reads it from here.
     "$opa" inspect -a --format json rego >"$out/metadata.json"
+    if [ -n "${3:-}" ]; then
+      mkdir -p "$3"
+      tar -xzPf "$out/builtin.tar.gz" -O /policy.wasm >"$3/policy.wasm"
+    fi
     ;;
   fixtures)
     # Each fixture lists its entrypoints, one a line, in entrypoints.txt (as users pass -e).

@@ -53,7 +53,7 @@ observed contains {"kv": kv, "url": url, "index": i, "pointer": pointer} if {
 	some i, item in secrets_management(kv.extension).observedCertificates
 	[url, suffix] := url_of(item)
 	extensions.known(url)
-	pointer := sprintf("%s/settings/secretsManagementSettings/observedCertificates/%d%s", [kv.pointer, i, suffix])
+	pointer := concat("", [kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), suffix])
 }
 
 url_of(item) := [item, ""] if is_string(item)

@@ -11,8 +11,9 @@ host_pattern := `^[a-z0-9-]+\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net)(:
 example := "https://<vault>.vault.azure.net/secrets/<name>"
 
 # A query may carry a token (a SAS signature) and a long string may be one: show neither.
-quoted(url) := sprintf("'%s://%s%s?...'", [parts(url)[1], parts(url)[2], parts(url)[3]]) if {
-	parts(url)[4] != ""
+quoted(url) := sprintf("'%s://%s%s?...'", [p[1], p[2], p[3]]) if {
+	p := parts(url)
+	p[4] != ""
 } else := sprintf("'%s'", [url]) if {
 	count(url) <= 120
 } else := sprintf("'%s...'", [substring(url, 0, 60)])
@@ -22,7 +23,7 @@ parts(url) := [url, scheme, host, path, tail] if {
 	i := indexof(url, "://")
 	i > 0
 	scheme := substring(url, 0, i)
-	regex.match(`^[A-Za-z][A-Za-z0-9+.-]*$`, scheme)
+	valid_scheme(scheme)
 	rest := substring(url, i + 3, -1)
 	before := split(split(rest, "#")[0], "?")[0]
 	tail := substring(rest, count(before), -1)
@@ -30,26 +31,73 @@ parts(url) := [url, scheme, host, path, tail] if {
 	path := substring(before, count(host), -1)
 }
 
-# What is wrong with an observed certificate URL; undefined when nothing is.
-problem(o) := "uses http://; Key Vault is reached only over https://: use its secret identifier, https://<vault>.vault.azure.net/secrets/<name>" if {
-	lower(parts(o.url)[1]) == "http"
-} else := sprintf("is not a URL; use the certificate's secret identifier, %s", [example]) if {
+# A URL scheme (RFC 3986); the common ones are known without a regular expression, which costs
+# far more in wasm.
+valid_scheme(scheme) if lower(scheme) in {"http", "https"}
+
+else if regex.match("^[A-Za-z][A-Za-z0-9+.-]*$", scheme)
+
+# What is wrong with an observed certificate URL; undefined when nothing is. The URL is split once.
+problem(o) := sprintf("is not a URL; use the certificate's secret identifier, %s", [example]) if {
 	not parts(o.url)
-} else := sprintf("uses %s://; use the certificate's secret identifier, %s", [parts(o.url)[1], example]) if {
-	lower(parts(o.url)[1]) != "https"
+}
+
+problem(o) := url_problem(o, parts(o.url))
+
+url_problem(o, p) := "uses http://; Key Vault is reached only over https://: use its secret identifier, https://<vault>.vault.azure.net/secrets/<name>" if {
+	lower(p[1]) == "http"
+} else := sprintf("uses %s://; use the certificate's secret identifier, %s", [p[1], example]) if {
+	lower(p[1]) != "https"
 } else := sprintf("is not on a Key Vault host (<vault>.vault.azure.net, or vault.azure.cn in Azure China, vault.usgovcloudapi.net in Azure US Government); use the certificate's secret identifier, %s", [example]) if {
-	not regex.match(host_pattern, lower(parts(o.url)[2]))
-} else := sprintf("is a certificate identifier (/certificates/): the node would get the certificate without its private key; use the secret identifier, https://%s/secrets/%s", [parts(o.url)[2], certificate_name(parts(o.url)[3])]) if {
-	regex.match(`^/certificates/`, lower(parts(o.url)[3]))
+	not key_vault_host(lower(p[2]))
+} else := sprintf("is a certificate identifier (/certificates/): the node would get the certificate without its private key; use the secret identifier, https://%s/secrets/%s", [p[2], certificate_name(p[3])]) if {
+	startswith(lower(p[3]), "/certificates/")
 } else := sprintf("must be a secret identifier, %s[/<version>], with no query or fragment", [example]) if {
-	not regex.match(`^/secrets/[A-Za-z0-9-]+(/[A-Za-z0-9]+)?/?$`, parts(o.url)[3])
+	not secret_identifier_path(p[3])
 } else := sprintf("must be a secret identifier, %s[/<version>], with no query or fragment", [example]) if {
-	parts(o.url)[4] != ""
+	p[4] != ""
 } else := "names a certificate version, which Key Vault for Windows 4.0 cannot pin (it always installs the newest); drop the version from the URL" if {
 	o.kv.os == "windows"
 	keyvault.major(o.kv.extension) == "4"
-	regex.match(`^/secrets/[^/]+/[^/]+`, parts(o.url)[3])
+	names_version(p[3])
 }
+
+# The checks below are what host_pattern and the regular expressions in their comments say, in
+# string functions: in wasm each regex.match compiles its pattern, which costs more than the
+# whole rest of a rule.
+
+# host_pattern, on a lower-cased host.
+key_vault_host(host) if {
+	bare := trim_suffix(host, ":443")
+	some domain in [".vault.azure.net", ".vault.azure.cn", ".vault.usgovcloudapi.net"]
+	endswith(bare, domain)
+	name := trim_suffix(bare, domain)
+	name != ""
+	trim(name, "abcdefghijklmnopqrstuvwxyz0123456789-") == ""
+}
+
+# ^/secrets/[A-Za-z0-9-]+(/[A-Za-z0-9]+)?/?$
+secret_identifier_path(path) if {
+	startswith(path, "/secrets/")
+	segments := split(trim_suffix(substring(path, 9, -1), "/"), "/")
+	segments[0] != ""
+	trim(segments[0], concat("", [alphanumerics, "-"])) == ""
+	count(segments) <= 2
+	every version in array.slice(segments, 1, 2) {
+		version != ""
+		trim(version, alphanumerics) == ""
+	}
+}
+
+# ^/secrets/[^/]+/[^/]+
+names_version(path) if {
+	startswith(path, "/secrets/")
+	segments := split(substring(path, 9, -1), "/")
+	segments[0] != ""
+	segments[1] != ""
+}
+
+alphanumerics := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 certificate_name(path) := split(path, "/")[2]
 

@@ -23,7 +23,7 @@ locations contains {"kv": kv, "value": value, "pointer": concat("", [kv.pointer,
 	value := keyvault.secrets_management(kv.extension).certificateStoreLocation
 }
 
-locations contains {"kv": kv, "value": value, "pointer": sprintf("%s/settings/secretsManagementSettings/observedCertificates/%d/certificateStoreLocation", [kv.pointer, i])} if {
+locations contains {"kv": kv, "value": value, "pointer": concat("", [kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), "/certificateStoreLocation"])} if {
 	some kv in keyvault.key_vaults
 	kv.os == "linux"
 	some i, certificate in keyvault.secrets_management(kv.extension).observedCertificates

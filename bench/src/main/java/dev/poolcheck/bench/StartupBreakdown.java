@@ -6,7 +6,6 @@ import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
 import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
-import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.schema.SchemaRules;
@@ -21,12 +20,12 @@ import java.util.Optional;
 /**
  * Where the time of a cold single-file check goes: run it in a fresh JVM on one file and it prints
  * the milliseconds spent from JVM start to {@code main}, then in each stage of the first check
- * (loading, schema rules, built-in Rego rules in the given mode). Used to write the "what
+ * (loading, schema rules, built-in Rego rules, compiled at build time). Used to write the "what
  * dominates" part of docs/performance.md:
  *
  * <pre>
  * java [-XX:SharedArchiveFile=...] -cp bench/target/benchmarks.jar \
- *     dev.poolcheck.bench.StartupBreakdown FILE [interpreted|compiled]
+ *     dev.poolcheck.bench.StartupBreakdown FILE
  * </pre>
  */
 public final class StartupBreakdown {
@@ -37,10 +36,6 @@ public final class StartupBreakdown {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     long mainAt = System.currentTimeMillis();
     Path file = Path.of(args[0]);
-    EvaluationMode mode =
-        args.length > 1 && args[1].equals("compiled")
-            ? EvaluationMode.COMPILED
-            : EvaluationMode.INTERPRETED;
     List<String> lines = new ArrayList<>();
     lines.add("jvm-to-main " + (mainAt - jvmStart));
 
@@ -64,7 +59,7 @@ public final class StartupBreakdown {
     }
     t = lap(lines, "schema-rules", t);
 
-    BuiltInPolicies policies = BuiltInPolicies.load(mode);
+    BuiltInPolicies policies = BuiltInPolicies.load();
     t = lap(lines, "rego-load", t);
     for (PoolDocument pool : pools) {
       for (Rule rule : policies.rules()) {

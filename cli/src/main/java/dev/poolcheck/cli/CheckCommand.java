@@ -1,5 +1,6 @@
 package dev.poolcheck.cli;
 
+import dev.poolcheck.engine.api.CacheSettings;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
@@ -204,6 +205,21 @@ final class CheckCommand implements Callable<Integer> {
       description = "Print only the findings and tool errors: no summary line, no counts.")
   boolean quiet;
 
+  @Option(
+      names = "--no-cache",
+      description =
+          "Check every file again instead of reusing the findings of unchanged files from the"
+              + " cache.")
+  boolean noCache;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the result cache in DIR (default: .poolcheck-cache; entries are signed with a key"
+              + " in your user cache folder, so a cache from elsewhere is never trusted).")
+  String cacheDir;
+
   @Mixin CommonOptions common = new CommonOptions();
 
   CheckCommand(Shell shell, PoolChecker checker) {
@@ -282,6 +298,14 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (writeBaseline != null) {
       builder.writeBaseline(workingDir.resolve(writeBaseline));
+    }
+    if (noCache && cacheDir != null) {
+      throw usageError("--no-cache and --cache-dir contradict each other; give one of them");
+    }
+    if (!noCache) {
+      builder.cache(
+          CacheSettings.in(
+              workingDir.resolve(cacheDir != null ? cacheDir : CacheSettings.DEFAULT_DIR_NAME)));
     }
     if (threads != null) {
       if (threads < 1) {

@@ -169,6 +169,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void keepsAResultCacheInTheWorkingDirectoryUnlessTold() {
+    CheckRequest byDefault = CliRun.in(dir).run("check", "pool.json").request();
+    assertEquals(dir.resolve(".poolcheck-cache"), byDefault.cache().orElseThrow().dir());
+    assertFalse(
+        byDefault.cache().orElseThrow().keyFile().startsWith(dir),
+        "the key is outside the checked folder");
+    CheckRequest elsewhere =
+        CliRun.in(dir).run("check", "--cache-dir", "build/cache", "pool.json").request();
+    assertEquals(dir.resolve("build/cache"), elsewhere.cache().orElseThrow().dir());
+    assertTrue(CliRun.in(dir).run("check", "--no-cache", "pool.json").request().cache().isEmpty());
+    assertUsageError(
+        CliRun.in(dir).run("check", "--no-cache", "--cache-dir", "c", "pool.json"), "contradict");
+  }
+
+  @Test
   void twoFormatsOnStandardOutputIsAUsageError() {
     assertUsageError(
         CliRun.in(dir).run("check", "--format", "text", "--format", "json"),

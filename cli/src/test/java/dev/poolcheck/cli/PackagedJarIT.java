@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -163,6 +164,38 @@ class PackagedJarIT {
     assertEquals(1, bad.exitCode, bad.describe());
   }
 
+  @Test
+  void scriptRunsWithoutAnArchiveItCannotUseAndKeepsStandardOutputClean() throws Exception {
+    Path stale = Files.writeString(dir.resolve("stale.jsa"), "not an archive");
+    Run run =
+        run(
+            List.of(SCRIPT.toAbsolutePath().toString(), "check", "--format", "json", "bad"),
+            "",
+            Map.of("POOLCHECK_CDS_ARCHIVE", stale.toString()));
+    assertEquals(1, run.exitCode, run.describe());
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    assertTrue(report.path("findings").size() > 0, run.describe());
+    assertEquals("", run.err, run.describe());
+  }
+
+  @Test
+  void scriptMapsClassesFromTheArchiveTheBuildMade() throws Exception {
+    Path archive = Path.of(JAR.toAbsolutePath().toString().replaceFirst("\\.jar$", ".jsa"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(archive), "no archive (built with -Dpoolcheck.skipAppCds=true)");
+    Path log = dir.resolve("classes.log");
+    Run run =
+        run(
+            List.of(SCRIPT.toAbsolutePath().toString(), "check", "good"),
+            "",
+            Map.of("POOLCHECK_JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+    assertEquals(0, run.exitCode, run.describe());
+    String loaded = Files.readString(log);
+    assertTrue(
+        loaded.contains("dev.poolcheck.cli.Main source: shared objects file"),
+        "Main was not mapped from the archive");
+  }
+
   private Run poolcheck(String... args) throws Exception {
     return poolcheckWithInput("", args);
   }
@@ -177,8 +210,13 @@ class PackagedJarIT {
   }
 
   private Run run(List<String> command, String stdin) throws Exception {
+    return run(command, stdin, Map.of());
+  }
+
+  private Run run(List<String> command, String stdin, Map<String, String> env) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("NO_COLOR", "1");
+    builder.environment().putAll(env);
     Process process = builder.start();
     CompletableFuture<String> out =
         CompletableFuture.supplyAsync(() -> read(process.getInputStream()));

@@ -1,5 +1,6 @@
 package dev.poolcheck.maven;
 
+import dev.poolcheck.engine.api.CacheSettings;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
@@ -73,6 +74,13 @@ public final class CheckMojo extends AbstractMojo {
    */
   @Parameter(property = "poolcheck.includes")
   private List<String> includes;
+
+  /**
+   * Reuse the findings of unchanged files from {@code target/poolcheck-cache} (entries signed with
+   * a key in the user's cache folder).
+   */
+  @Parameter(property = "poolcheck.cache", defaultValue = "true")
+  private boolean useCache;
 
   /**
    * Glob patterns, relative to the project base directory, of files or folders to skip, in addition
@@ -278,6 +286,9 @@ public final class CheckMojo extends AbstractMojo {
     }
     if (writeBaseline != null) {
       b.writeBaseline(writeBaseline.toPath());
+    }
+    if (useCache) {
+      b.cache(CacheSettings.in(buildDirectory.toPath().resolve("poolcheck-cache")));
     }
     return b.build();
   }

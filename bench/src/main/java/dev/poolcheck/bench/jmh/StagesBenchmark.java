@@ -11,7 +11,6 @@ import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
 import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
-import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.schema.SchemaRules;
@@ -78,7 +77,7 @@ public class StagesBenchmark {
     loader = new DocumentLoader(LoaderLimits.defaults());
     extractor = new KindDetection();
     schemaRules = SchemaRules.all();
-    regoRules = BuiltInPolicies.load(EvaluationMode.COMPILED).rules();
+    regoRules = BuiltInPolicies.load().rules();
     pools = new ArrayList<>();
     for (CorpusFile file : files) {
       pools.add(load(file));

@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param apiVersion the api-version to check documents against that declare none ({@code
  *     --api-version}); when absent, the configuration's {@code apiVersion}, else the newest
  *     shipped. A document's own api-version always wins.
+ * @param cache where findings of unchanged files are reused from and recorded (none when empty)
  */
 public record CheckRequest(
     Path baseDir,
@@ -60,7 +61,8 @@ public record CheckRequest(
     int threads,
     boolean forceExclude,
     boolean allowEmpty,
-    Optional<String> apiVersion) {
+    Optional<String> apiVersion,
+    Optional<CacheSettings> cache) {
 
   public static final List<String> DEFAULT_INCLUDES =
       List.of("**/*.json", "**/*.yaml", "**/*.yml", "**/*.tf");
@@ -101,6 +103,7 @@ public record CheckRequest(
     private boolean forceExclude;
     private boolean allowEmpty;
     private String apiVersion;
+    private CacheSettings cache;
 
     private Builder(Path baseDir) {
       this.baseDir = baseDir;
@@ -210,6 +213,12 @@ public record CheckRequest(
       return this;
     }
 
+    /** Reuse and record findings in a result cache ({@link CacheSettings}); off by default. */
+    public Builder cache(CacheSettings settings) {
+      this.cache = settings;
+      return this;
+    }
+
     public CheckRequest build() {
       return new CheckRequest(
           baseDir,
@@ -230,7 +239,8 @@ public record CheckRequest(
           threads,
           forceExclude,
           allowEmpty,
-          Optional.ofNullable(apiVersion));
+          Optional.ofNullable(apiVersion),
+          Optional.ofNullable(cache));
     }
   }
 }

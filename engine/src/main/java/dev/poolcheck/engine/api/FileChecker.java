@@ -59,17 +59,47 @@ final class FileChecker {
   private final LoaderLimits limits = LoaderLimits.defaults();
   private final DocumentLoader loader = new DocumentLoader(limits);
   private final KindDetection extractor = new KindDetection();
+  private final Optional<ResultCache> cache;
 
   /** The version for documents that declare none: the request's, else the configuration's. */
   private final Optional<String> requestedApiVersion;
 
   FileChecker(CheckRequest request, RuleSet rules, Optional<String> requestedApiVersion) {
+    this(request, rules, requestedApiVersion, Optional.empty());
+  }
+
+  FileChecker(
+      CheckRequest request,
+      RuleSet rules,
+      Optional<String> requestedApiVersion,
+      Optional<ResultCache> cache) {
     this.request = request;
     this.rules = rules;
     this.requestedApiVersion = requestedApiVersion;
+    this.cache = cache;
   }
 
   FileOutcome check(InputCollector.Input input, InputStream stdin) {
+    Optional<String> problem = input.problem();
+    if (cache.isEmpty() || problem.isPresent() || input.path().isEmpty()) {
+      return checkRead(input, stdin);
+    }
+    byte[] bytes;
+    try {
+      bytes = read(input.path(), stdin);
+    } catch (IOException | InputTooLarge e) {
+      return checkRead(input, stdin); // reports the problem
+    }
+    Optional<FileOutcome> cached = cache.get().get(input.name(), bytes);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    FileOutcome outcome = checkBytes(input, bytes);
+    cache.get().put(input.name(), bytes, outcome);
+    return outcome;
+  }
+
+  private FileOutcome checkRead(InputCollector.Input input, InputStream stdin) {
     Optional<String> problem = input.problem();
     byte[] bytes = null;
     if (problem.isEmpty()) {
@@ -101,6 +131,10 @@ final class FileChecker {
           List.of(),
           List.of());
     }
+    return checkBytes(input, bytes);
+  }
+
+  private FileOutcome checkBytes(InputCollector.Input input, byte[] bytes) {
     List<Finding> findings = new ArrayList<>();
     List<CheckedDocument> documents = new ArrayList<>();
     List<ToolError> errors = new ArrayList<>();

@@ -87,6 +87,8 @@ public final class Poolcheck {
     Configuration config = loadConfiguration(request);
     List<String> excludes = new ArrayList<>(request.excludes());
     excludes.addAll(config.excludes());
+    // The cache's entries are JSON files: never check them.
+    request.cache().ifPresent(c -> excludes.addAll(ResultCache.excludes(request.baseDir(), c)));
     InputCollector collector =
         new InputCollector(
             request.baseDir(),
@@ -103,7 +105,18 @@ public final class Poolcheck {
     RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
     List<ToolError> errors = new ArrayList<>(inputs.errors());
 
-    List<FileChecker.FileOutcome> outcomes = checkAll(request, config, rules, inputs.inputs());
+    Optional<ResultCache> cache =
+        request.cache().isEmpty() || inputs.inputs().isEmpty()
+            ? Optional.empty()
+            : ResultCache.open(
+                request.cache().get(),
+                ResultCache.runFingerprint(
+                    request,
+                    rules,
+                    userBundles(request, config),
+                    request.apiVersion().or(config::apiVersion)));
+    List<FileChecker.FileOutcome> outcomes =
+        checkAll(request, config, rules, inputs.inputs(), cache);
     List<Finding> findings = new ArrayList<>();
     List<CheckedDocument> documents = new ArrayList<>();
     SourceExcerpts excerpts = new SourceExcerpts();
@@ -160,13 +173,22 @@ public final class Poolcheck {
         .orElse(Configuration.empty());
   }
 
+  /** The user's policy bundles, as {@code RuleSet} loads them. */
+  private static List<java.nio.file.Path> userBundles(CheckRequest request, Configuration config) {
+    List<java.nio.file.Path> bundles = new ArrayList<>();
+    request.policies().forEach(p -> bundles.add(request.baseDir().resolve(p)));
+    bundles.addAll(config.policies());
+    return bundles;
+  }
+
   private List<FileChecker.FileOutcome> checkAll(
       CheckRequest request,
       Configuration config,
       RuleSet rules,
-      List<InputCollector.Input> inputs) {
+      List<InputCollector.Input> inputs,
+      Optional<ResultCache> cache) {
     FileChecker checker =
-        new FileChecker(request, rules, request.apiVersion().or(config::apiVersion));
+        new FileChecker(request, rules, request.apiVersion().or(config::apiVersion), cache);
     if (request.threads() == 1 || inputs.size() < 2) {
       return inputs.stream().map(in -> checker.check(in, request.stdin())).toList();
     }

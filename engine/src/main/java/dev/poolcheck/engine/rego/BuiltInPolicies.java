@@ -18,26 +18,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The built-in Rego rules: {@code policies/rego} compiled into one wasm module at build time, with
  * the rules' {@code # METADATA} blocks read by {@code opa inspect}. All rules are evaluated
- * together once per pool ({@code data.poolcheck.rules}); each rule picks its own part.
+ * together once per pool ({@code data.poolcheck.entry.rules}, every package's deny set); each rule
+ * picks its own part.
  *
  * <p>Besides the rule data, the policies see the run date ({@code --as-of}) as {@code
  * data.poolcheck.asOf}, an ISO date ({@code "2026-11-27"}) that compares correctly as a string, so
  * rules about retirement dates never read the clock. A finding may carry its own {@code severity}
  * (see {@link RegoFindings}).
  *
- * <p>Loading reads only the metadata; the policy instances are created when the first pool is
- * checked.
+ * <p>The module is compiled to JVM classes when poolcheck is built (Chicory's build-time compiler,
+ * see engine/pom.xml) and run by our own host of OPA's wasm ABI ({@link OpaInstance}). Loading
+ * reads only the metadata and the data; the policy instances are created when the first pool is
+ * checked, or ahead of it by {@link #prepare()}.
  */
 public final class BuiltInPolicies {
 
   static final String RESOURCES = "/dev/poolcheck/policies/";
-  private static final String ENTRYPOINT = "poolcheck/rules";
+  static final String ENTRYPOINT = "poolcheck/entry/rules";
   private static final String RULES_PREFIX = "data.poolcheck.rules.";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,9 +51,11 @@ public final class BuiltInPolicies {
   /** The data last serialized, for the configuration and date it was made from. */
   private record SerializedData(JsonNode configured, LocalDate asOf, String json) {}
 
-  private BuiltInPolicies(WasmBundle bundle, JsonNode metadata, EvaluationMode mode) {
+  private BuiltInPolicies(WasmBundle bundle, JsonNode metadata) {
     this.defaultData = bundle.data();
-    this.instances = new PolicyInstances(bundle, mode, PolicyLimits.defaults());
+    this.instances =
+        new PolicyInstances(
+            bundle.name(), BuiltInPolicies::compiledModule, PolicyLimits.defaults());
     this.rules = new ArrayList<>();
     for (JsonNode entry : metadata.path("annotations")) {
       JsonNode annotations = entry.path("annotations");
@@ -86,31 +90,49 @@ public final class BuiltInPolicies {
   /**
    * Loads the built-in policies from the class path.
    *
-   * @param expectedDocuments how many pools the run will probably check; picks the {@link
-   *     EvaluationMode}
+   * @param expectedDocuments how many pools the run will probably check; no longer used: the
+   *     policies are compiled to JVM classes at build time, which is the faster way for any run
    * @throws PoolcheckException when the jar was built without the policies
    */
   public static BuiltInPolicies load(long expectedDocuments) {
-    return load(EvaluationMode.forExpectedEvaluations(expectedDocuments));
+    return load();
   }
 
   // The built-in policies never change within a JVM. Keeping them (and so their instances) lets a
   // process that checks several times, such as a multi-module Maven build, pay for instances once.
-  private static final Map<EvaluationMode, BuiltInPolicies> LOADED = new ConcurrentHashMap<>();
+  private static volatile BuiltInPolicies loaded;
 
-  /** The built-in policies to run in the given mode, loaded once per JVM. */
-  public static BuiltInPolicies load(EvaluationMode mode) {
-    return LOADED.computeIfAbsent(mode, BuiltInPolicies::read);
+  /** The built-in policies, loaded once per JVM. */
+  public static BuiltInPolicies load() {
+    BuiltInPolicies policies = loaded;
+    if (policies == null) {
+      synchronized (BuiltInPolicies.class) {
+        policies = loaded;
+        if (policies == null) {
+          policies = read();
+          loaded = policies;
+        }
+      }
+    }
+    return policies;
   }
 
-  private static BuiltInPolicies read(EvaluationMode mode) {
+  private static BuiltInPolicies read() {
     byte[] bundle = resource("builtin.tar.gz");
     try {
       JsonNode metadata = JSON.readTree(resource("metadata.json"));
-      return new BuiltInPolicies(WasmBundle.read("built-in policies", bundle), metadata, mode);
+      return new BuiltInPolicies(WasmBundle.read("built-in policies", bundle), metadata);
     } catch (IOException e) {
       throw new PoolcheckException("the built-in rule metadata is unreadable", e);
     }
+  }
+
+  /**
+   * Creates the first policy instance now (on the calling thread), so that the first pool checked
+   * does not wait for it. Safe to call from a thread of its own while the run starts.
+   */
+  public void prepare() {
+    instances.prepare();
   }
 
   /** One rule per Rego package under {@code poolcheck.rules}, sorted by id. */
@@ -200,6 +222,18 @@ public final class BuiltInPolicies {
             instances
                 .evaluate(ENTRYPOINT, dataJson(context), pool.canonical())
                 .orElseGet(JSON::createObjectNode));
+  }
+
+  private static PolicyModule compiledModule() {
+    try {
+      return PolicyModule.builtIn();
+    } catch (IllegalStateException e) {
+      throw new PoolcheckException(
+          "the compiled built-in policies are missing from this build of poolcheck ("
+              + PolicyModule.BUILT_IN_CLASS
+              + "); it was built with -Dpoolcheck.skipOpa=true. Rebuild without it.",
+          e);
+    }
   }
 
   private static byte[] resource(String name) {

@@ -1,11 +1,11 @@
 package dev.poolcheck.engine.rego;
 
 /**
- * How opa-java-wasm runs a policy. Compiling the module to JVM bytecode makes the first instance
- * slower but each evaluation much faster. For the built-in policies on a loaded 2-core machine: the
- * first check took 0.33 to 0.7 s interpreted against 0.75 to 2.3 s compiled, and each further pool
- * 6.7 to 13 ms interpreted against 0.25 to 0.6 ms compiled, so compiling paid off after 60 to 170
- * pools.
+ * How a user's policy bundle runs (the built-in policies are always compiled, at build time).
+ * Compiling the module to JVM bytecode makes the first instance slower but each evaluation much
+ * faster. For the built-in policies on a loaded 2-core machine: the first check took 0.33 to 0.7 s
+ * interpreted against 0.75 to 2.3 s compiled, and each further pool 6.7 to 13 ms interpreted
+ * against 0.25 to 0.6 ms compiled, so compiling paid off after 60 to 170 pools.
  */
 public enum EvaluationMode {
   /** Chicory's interpreter: quick to start, slow per evaluation. */

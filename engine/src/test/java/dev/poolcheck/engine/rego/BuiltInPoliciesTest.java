@@ -41,7 +41,7 @@ class BuiltInPoliciesTest {
 
   @BeforeAll
   static void load() {
-    policies = BuiltInPolicies.load(EvaluationMode.INTERPRETED);
+    policies = BuiltInPolicies.load();
     threads = Executors.newFixedThreadPool(4);
   }
 
@@ -55,7 +55,7 @@ class BuiltInPoliciesTest {
   }
 
   private static BuiltInPolicies policies() {
-    return policies != null ? policies : BuiltInPolicies.load(EvaluationMode.INTERPRETED);
+    return policies != null ? policies : BuiltInPolicies.load();
   }
 
   private static Rule rule(String id) {
@@ -270,23 +270,6 @@ class BuiltInPoliciesTest {
     assertEquals(
         List.of(),
         rule("extensions-require-vm-configuration").check(extension, TestPools.context()));
-  }
-
-  @Test
-  void compiledAndInterpretedModesAgree() {
-    BuiltInPolicies compiled = BuiltInPolicies.load(EvaluationMode.COMPILED);
-    PoolDocument pool =
-        TestPools.fromDataPlane(
-            REPO.resolve("fixtures/rules/extension-customscript-reserved/bad.json"));
-    for (Rule interpreted : policies.rules()) {
-      Rule same =
-          compiled.rules().stream()
-              .filter(r -> r.descriptor().equals(interpreted.descriptor()))
-              .findFirst()
-              .orElseThrow();
-      assertEquals(
-          interpreted.check(pool, TestPools.context()), same.check(pool, TestPools.context()));
-    }
   }
 
   @Test

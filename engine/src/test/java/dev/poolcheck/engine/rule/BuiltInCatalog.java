@@ -3,7 +3,6 @@ package dev.poolcheck.engine.rule;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
-import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.schema.ApiVersionFindings;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class BuiltInCatalog {
 
   static List<Entry> entries() {
     List<Entry> out = new ArrayList<>();
-    BuiltInPolicies policies = BuiltInPolicies.load(EvaluationMode.INTERPRETED);
+    BuiltInPolicies policies = BuiltInPolicies.load();
     Map<String, String> sources = policies.sources();
     for (Rule r : policies.rules()) {
       out.add(

@@ -10,7 +10,6 @@ import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
-import dev.poolcheck.engine.rego.EvaluationMode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -64,8 +63,7 @@ class RuleRegistryTest {
     // Every built-in Rego rule, whatever the rule pack holds, plus the ones given here, sorted.
     List<String> expected =
         java.util.stream.Stream.concat(
-                BuiltInPolicies.load(EvaluationMode.INTERPRETED).rules().stream()
-                    .map(r -> r.descriptor().id()),
+                BuiltInPolicies.load().rules().stream().map(r -> r.descriptor().id()),
                 java.util.stream.Stream.of(
                     "conftest-style-deny", "conftest-style-warn", "schema-invalid-value"))
             .sorted()
