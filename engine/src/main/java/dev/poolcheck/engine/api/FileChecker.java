@@ -87,7 +87,7 @@ final class FileChecker {
     byte[] bytes;
     try {
       bytes = read(input.path(), stdin);
-    } catch (IOException | InputTooLarge e) {
+    } catch (IOException e) {
       return checkRead(input, stdin); // reports the problem
     }
     Optional<FileOutcome> cached = cache.get().get(input.name(), bytes);

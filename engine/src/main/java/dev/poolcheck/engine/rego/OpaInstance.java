@@ -133,7 +133,7 @@ final class OpaInstance implements OpaWasm_ModuleImports, OpaWasm_Env {
     exports.opaFree(textAddr);
     Map<String, Integer> ids = new LinkedHashMap<>();
     try {
-      JSON.readTree(text).fields().forEachRemaining(f -> ids.put(f.getKey(), f.getValue().asInt()));
+      JSON.readTree(text).properties().forEach(f -> ids.put(f.getKey(), f.getValue().asInt()));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("its id map is not JSON: " + e.getOriginalMessage(), e);
     }

@@ -290,7 +290,8 @@ final class Sprintf {
       out.append(']');
     } else if (value.isObject()) {
       Map<String, JsonNode> sorted = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         sorted.put(field.getKey(), field.getValue());
       }
