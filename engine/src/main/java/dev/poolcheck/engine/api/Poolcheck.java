@@ -164,7 +164,7 @@ public final class Poolcheck {
     warmUp.start();
   }
 
-  private static Configuration loadConfiguration(CheckRequest request) {
+  static Configuration loadConfiguration(CheckRequest request) {
     if (request.configFile().isPresent()) {
       return Configuration.load(request.baseDir().resolve(request.configFile().get()));
     }

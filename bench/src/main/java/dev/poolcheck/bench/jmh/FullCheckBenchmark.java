@@ -1,20 +1,18 @@
-package dev.poolcheck.engine.api;
+package dev.poolcheck.bench.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.poolcheck.bench.corpus.CorpusFile;
 import dev.poolcheck.bench.corpus.Format;
-import dev.poolcheck.bench.jmh.BenchInputs;
-import dev.poolcheck.engine.config.Configuration;
+import dev.poolcheck.engine.api.CheckRequest;
+import dev.poolcheck.engine.api.CheckSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The full check of one document, as a run does it for each file once the run is set up: read the
  * file, load, extract pools, run every enabled rule (schema, built-in Rego), map pointers to lines
- * and columns, take excerpts. This is the engine's per-file step ({@code FileChecker}, hence this
- * class sits in its package); the per-run set-up it leaves out (configuration, rule registry, first
- * policy instance) is what the whole-process runs in {@code bench/measure.py} show.
+ * and columns, take excerpts. This is the engine's per-file step, reached through the public {@link
+ * CheckSession}; the per-run set-up it leaves out (configuration, rule registry, first policy
+ * instance) is what the whole-process runs in {@code bench/measure.py} show.
  *
  * <p>The compiled policy needs a long warm-up: the JIT compiles Chicory's generated classes slowly,
  * and the first iterations run 10 to 100 times slower than the steady state.
@@ -68,26 +66,22 @@ public class FullCheckBenchmark {
 
   private Path dir;
   private List<CorpusFile> files;
-  private List<InputCollector.Input> inputs;
-  private FileChecker checker;
+  private CheckSession session;
   private int next;
 
   @Setup
   public void setUp() throws IOException {
     files = BenchInputs.select(input);
     dir = Files.createTempDirectory("poolcheck-bench");
-    inputs = new ArrayList<>();
     for (CorpusFile file : files) {
       Path target = dir.resolve(file.path());
       Files.createDirectories(target.getParent());
       Files.write(target, file.bytes());
-      inputs.add(new InputCollector.Input(file.path(), Optional.of(target), Optional.empty()));
     }
     CheckRequest request =
         CheckRequest.builder(dir).path(".").threads(1).asOf(LocalDate.of(2026, 11, 1)).build();
-    // Sized as a large run, so the built-in policies run compiled, as they do from 100 files up.
-    RuleSet rules = RuleSet.create(request, Configuration.empty(), 10_000);
-    checker = new FileChecker(request, rules, Optional.empty());
+    // Sized as a large run, as the whole-process runs of many files are.
+    session = CheckSession.open(request, 10_000);
   }
 
   @TearDown
@@ -113,6 +107,6 @@ public class FullCheckBenchmark {
 
   @Benchmark
   public Object fullCheck() {
-    return checker.check(inputs.get(advance()), null);
+    return session.check(files.get(advance()).path());
   }
 }
