@@ -3,24 +3,21 @@
 # description: Which extension setting keys and values look like secrets, for extension-secret-in-settings.
 package poolcheck.lib.secrets
 
-# Key names (lower case, separators removed) that hold secrets: whole names, then endings. Only
-# kinds of key that are secret are listed, since "...Key" also names public keys, registry keys or
-# settings ("authenticationSettingsKey" in Azure's own example); references to secrets (a Key Vault
-# secret's URL or name) are not secrets.
-secret_names := {"key", "password", "passwd", "pwd", "sas", "secret", "token", "connectionstring"}
+# What a secret looks like is defined once, in secrets/data.json (data.secrets.definition), which
+# the engine's masker reads too. Only kinds of key that are secret are listed, since "...Key" also
+# names public keys, registry keys or settings ("authenticationSettingsKey" in Azure's own example);
+# references to secrets (a Key Vault secret's URL or name) are not secrets.
+definition := data.secrets.definition
 
-secret_endings := [
-	"accesskey", "accountkey", "apikey", "authkey", "clientkey", "encryptionkey", "masterkey",
-	"primarykey", "privatekey", "secondarykey", "secretkey", "sharedkey", "signingkey", "storagekey",
-	"subscriptionkey", "workspacekey",
-	"password", "passphrase", "clientsecret", "secret", "token", "connectionstring",
-	"sasurl", "sasuri",
-]
+secret_names := {name | some name in definition.keyNames}
+
+secret_endings := definition.keyEndings
 
 # A literal value that gives itself away: a SAS signature, or a connection string with a key.
-secret_value(value) if regex.match(`(?i)[?&]sig=[^&]+`, value)
-
-secret_value(value) if regex.match(`(?i)(^|;)\s*(AccountKey|SharedAccessKey|SharedAccessSignature|Password)\s*=`, value)
+secret_value(value) if {
+	some pattern in definition.valuePatterns
+	regex.match(pattern, value)
+}
 
 normalised(key) := lower(replace(replace(replace(key, "_", ""), "-", ""), ".", ""))
 

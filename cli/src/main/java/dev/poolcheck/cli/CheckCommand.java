@@ -3,6 +3,7 @@ package dev.poolcheck.cli;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.report.PrintableText;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
@@ -181,14 +182,31 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ReportTarget> targets = reportTargets();
-    CheckRequest request = request();
+    CheckRequest request;
+    try {
+      request = request();
+    } catch (java.nio.file.InvalidPathException e) {
+      // A name the platform cannot encode (non-ASCII under LC_ALL=POSIX), or a NUL.
+      throw usageError(
+          "'"
+              + e.getInput()
+              + "' is not a path this system can open ("
+              + e.getReason()
+              + "); run with a UTF-8 locale such as LC_ALL=C.UTF-8");
+    }
     CheckResult result = checker.check(request);
     boolean wrote = writeReports(result, targets);
     boolean textOnStdout =
         targets.stream().anyMatch(t -> t.toStdout() && t.format().equals("text"));
     if (!textOnStdout) {
       for (ToolError error : result.errors()) {
-        shell.err().println("poolcheck: " + error.source() + ": " + error.message());
+        shell
+            .err()
+            .println(
+                "poolcheck: "
+                    + PrintableText.escape(error.source())
+                    + ": "
+                    + PrintableText.escape(error.message()));
       }
     }
     return wrote ? result.exitCode() : ExitCodes.TOOL_ERROR;
@@ -248,6 +266,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     try {
       return ReportTarget.pair(formats, outputs, shell.workingDir());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw usageError(
+          "'" + e.getInput() + "' is not a path this system can open (" + e.getReason() + ")");
     } catch (IllegalArgumentException e) {
       throw usageError(e.getMessage());
     }

@@ -54,8 +54,13 @@ final class InputCollector {
       try {
         out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
       } catch (IllegalArgumentException e) {
+        // PatternSyntaxException's message spans three lines (the pattern and a caret).
+        String why =
+            e instanceof java.util.regex.PatternSyntaxException p
+                ? p.getDescription()
+                : String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid");
         throw new PoolcheckException(
-            "invalid glob '" + glob + "': " + e.getMessage() + "; check --include/--exclude", e);
+            "invalid glob '" + glob + "': " + why + "; check --include/--exclude", e);
       }
     }
     return out;
@@ -70,7 +75,19 @@ final class InputCollector {
         found.putIfAbsent("-", new Input(stdinName, Optional.empty(), Optional.empty()));
         continue;
       }
-      Path path = baseDir.resolve(p).normalize();
+      Path path;
+      try {
+        path = baseDir.resolve(p).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        // A name the platform cannot encode (non-ASCII under LC_ALL=POSIX), or a NUL.
+        errors.add(
+            new ToolError(
+                p,
+                "is not a path this system can open ("
+                    + e.getReason()
+                    + "); run with a UTF-8 locale such as LC_ALL=C.UTF-8, or rename it"));
+        continue;
+      }
       if (!Files.exists(path)) {
         errors.add(
             new ToolError(
@@ -81,7 +98,7 @@ final class InputCollector {
                     + baseDir
                     + ")"));
       } else if (Files.isDirectory(path)) {
-        walk(path, found);
+        walk(path, found, errors);
       } else {
         String name = displayName(path);
         Optional<String> problem =
@@ -94,7 +111,17 @@ final class InputCollector {
     return new Inputs(List.copyOf(found.values()), errors);
   }
 
-  private void walk(Path root, Map<String, Input> found) {
+  private void walk(Path root, Map<String, Input> found, List<ToolError> errors) {
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      errors.add(
+          new ToolError(
+              displayName(root),
+              "cannot be listed (" + e.getClass().getSimpleName() + "); check its permissions"));
+      return;
+    }
     try {
       Files.walkFileTree(
           root,
@@ -106,6 +133,12 @@ final class InputCollector {
               if (!dir.equals(root) && excluded(root, dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
+              Optional<String> outside = leavesRoot(dir, realRoot);
+              if (outside.isPresent()) {
+                String name = displayName(dir);
+                found.putIfAbsent(name, new Input(name, Optional.of(dir), outside));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
               return FileVisitResult.CONTINUE;
             }
 
@@ -115,6 +148,11 @@ final class InputCollector {
                 return FileVisitResult.CONTINUE;
               }
               String name = displayName(file);
+              Optional<String> outside = leavesRoot(file, realRoot);
+              if (outside.isPresent()) {
+                found.putIfAbsent(name, new Input(name, Optional.of(file), outside));
+                return FileVisitResult.CONTINUE;
+              }
               // A FIFO would block the read forever; a dangling link has nothing to read.
               Optional<String> problem =
                   attrs.isRegularFile()
@@ -129,6 +167,15 @@ final class InputCollector {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof java.nio.file.AccessDeniedException) {
+                // Fail closed: a folder or file that cannot be read is not silently skipped.
+                errors.add(
+                    new ToolError(
+                        displayName(file),
+                        "permission denied; poolcheck cannot check what it cannot read (fix the"
+                            + " permissions or --exclude it)"));
+                return FileVisitResult.CONTINUE;
+              }
               if (included(root, file) || e instanceof FileSystemLoopException) {
                 String name = displayName(file);
                 String why =
@@ -143,11 +190,30 @@ final class InputCollector {
             }
           });
     } catch (IOException e) {
-      String name = displayName(root);
-      found.putIfAbsent(
-          name,
-          new Input(name, Optional.of(root), Optional.of("cannot be listed: " + e.getMessage())));
+      errors.add(
+          new ToolError(
+              displayName(root),
+              "cannot be listed (" + e.getClass().getSimpleName() + "); check its permissions"));
     }
+  }
+
+  /**
+   * Why a path met while walking is not followed: it is a symbolic link (or lies below one) whose
+   * target is outside the folder given. A committed link to {@code ~/.azure/credentials} would
+   * otherwise be read and shown in a code frame. Links given on the command line are followed.
+   */
+  private static Optional<String> leavesRoot(Path path, Path realRoot) {
+    try {
+      Path real = path.toRealPath();
+      if (real.startsWith(realRoot)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // dangling or unreadable: reported where it is read
+    }
+    return Optional.of(
+        "symbolic link to a place outside the folder being checked; not followed (name the"
+            + " target on the command line to check it)");
   }
 
   private boolean included(Path root, Path file) {

@@ -7,6 +7,7 @@ import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.RuleRegistry;
+import dev.poolcheck.engine.schema.NearestName;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,30 @@ record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data
     return Optional.empty();
   }
 
+  /**
+   * A rule id in {@code rules:} or {@code suppressions:} that no rule has would silently do
+   * nothing: a misspelled {@code off} leaves the rule on, a misspelled suppression suppresses
+   * nothing. It is an error that suggests the nearest id.
+   */
+  static void checkRuleIds(Configuration config, List<RuleDescriptor> descriptors) {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    descriptors.forEach(d -> known.add(d.id()));
+    List<String> named = new ArrayList<>(config.rules().keySet());
+    config.suppressions().forEach(s -> named.add(s.rule()));
+    for (String id : named) {
+      if (!known.contains(id)) {
+        String file = config.file().map(Path::toString).orElse("the configuration");
+        throw new PoolcheckException(
+            file
+                + ": no rule has the id '"
+                + id
+                + "'"
+                + NearestName.suggest(id, known).map(n -> "; did you mean '" + n + "'?").orElse("")
+                + " (poolcheck rules lists every id)");
+      }
+    }
+  }
+
   static RuleSet create(CheckRequest request, Configuration config, long expectedDocuments) {
     List<Path> bundles = new ArrayList<>();
     for (Path p : request.policies()) {
@@ -61,6 +86,7 @@ record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data
             bundles,
             request.namespace(),
             expectedDocuments);
+    checkRuleIds(config, registry.descriptors());
     List<Rule> enabled =
         registry.rules().stream().filter(r -> config.isEnabled(r.descriptor().id())).toList();
     // Users' data goes on top of the policies' own defaults inside the Rego adapter.

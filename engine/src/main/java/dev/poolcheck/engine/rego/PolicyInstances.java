@@ -41,6 +41,12 @@ final class PolicyInstances {
   private final PolicyLimits limits;
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
 
+  /**
+   * Set when an evaluation overran its budget: the policy is then not run again in this run, so a
+   * looping policy costs one budget, not one per pool (12 pools took 123 s).
+   */
+  private volatile String disabledBecause;
+
   /** One instance and the data it holds (null before any is loaded). */
   private static final class Instance {
     final OpaPolicy policy;
@@ -76,6 +82,15 @@ final class PolicyInstances {
    *     or its memory cap
    */
   Optional<JsonNode> evaluate(String entrypoint, String dataJson, JsonNode input) {
+    String disabled = disabledBecause;
+    if (disabled != null) {
+      throw new PoolcheckException(
+          "policy bundle "
+              + bundle.name()
+              + " was disabled for the rest of the run ("
+              + disabled
+              + "); its rules did not run on this file");
+    }
     Instance instance = idle.poll();
     if (instance == null) {
       instance = new Instance(create());
@@ -99,12 +114,17 @@ final class PolicyInstances {
       output = instance.policy.entrypoint(entrypoint).evaluate(inputJson);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // An instance stopped half-way is in an unknown state: drop it.
-      throw failed(entrypoint, deadline.finish() ? overran(budget) : why(e), e);
+      boolean overran = deadline.finish();
+      if (overran) {
+        disabledBecause = "it overran its time budget on an earlier pool";
+      }
+      throw failed(entrypoint, overran ? overran(budget) : why(e), e);
     } finally {
       alarm.cancel(false);
     }
     if (deadline.finish()) {
       // The budget ran out just as it finished: keep the budget strict and drop the instance.
+      disabledBecause = "it overran its time budget on an earlier pool";
       throw failed(entrypoint, overran(budget), null);
     }
     idle.push(instance);
@@ -178,15 +198,39 @@ final class PolicyInstances {
     }
   }
 
+  /**
+   * Creates an instance under the same time budget as an evaluation: a module's start function runs
+   * while it is instantiated, and could loop forever before any evaluation begins.
+   */
   private OpaPolicy create() {
+    Duration budget = limits.budgetFor(0);
+    Deadline deadline = new Deadline(Thread.currentThread());
+    ScheduledFuture<?> alarm =
+        WATCHDOG.schedule(deadline::expire, budget.toNanos(), TimeUnit.NANOSECONDS);
     try {
       OpaPolicy.Builder builder =
           OpaPolicy.builder().withPolicy(bundle.wasm()).withMaxMemory(limits.maxMemoryPages());
       if (mode == EvaluationMode.INTERPRETED) {
         builder.disableCompiler();
       }
-      return builder.build();
-    } catch (RuntimeException e) {
+      OpaPolicy policy = builder.build();
+      if (deadline.finish()) {
+        throw new PoolcheckException(
+            "policy bundle " + bundle.name() + " cannot be used: " + loadOverran(budget));
+      }
+      return policy;
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      if (deadline.finish()) {
+        throw new PoolcheckException(
+            "policy bundle " + bundle.name() + " cannot be used: " + loadOverran(budget), e);
+      }
+      if (e instanceof PoolcheckException p) {
+        throw p;
+      }
+      if (e instanceof Error) {
+        throw new PoolcheckException(
+            "policy bundle " + bundle.name() + " cannot be used: loading it failed (" + e + ")", e);
+      }
       throw new PoolcheckException(
           "policy bundle "
               + bundle.name()
@@ -194,6 +238,14 @@ final class PolicyInstances {
               + e.getMessage()
               + "). Build it with opa build -t wasm.",
           e);
+    } finally {
+      alarm.cancel(false);
     }
+  }
+
+  private static String loadOverran(Duration budget) {
+    return "loading its wasm module ran longer than the time budget of "
+        + budget.toMillis()
+        + " ms (does its start function loop?) and was stopped";
   }
 }
