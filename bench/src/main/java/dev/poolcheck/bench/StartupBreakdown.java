@@ -4,7 +4,7 @@ import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.document.PoolExtractor;
+import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.rule.Rule;
@@ -47,7 +47,7 @@ public final class StartupBreakdown {
     long t = System.nanoTime();
     List<PoolDocument> pools = new ArrayList<>();
     DocumentLoader loader = new DocumentLoader(LoaderLimits.defaults());
-    PoolExtractor extractor = new PoolExtractor();
+    KindDetection extractor = new KindDetection();
     for (ParsedDocument doc :
         loader.load(file.getFileName().toString(), Optional.of(file), Files.readAllBytes(file))) {
       pools.addAll(extractor.extract(doc, Optional.empty()).pools());

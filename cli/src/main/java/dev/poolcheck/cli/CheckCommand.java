@@ -1,14 +1,14 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.CheckRequest;
-import dev.poolcheck.engine.document.DocumentKind;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.PrintableText;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
-import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.ToolError;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,6 +1,6 @@
 package dev.poolcheck.cli;
 
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 
 /** The exit codes, as every command's {@code --help} lists them. */
 final class ExitCodes {

@@ -1,7 +1,7 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.rule.RuleDescriptor;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.schema.NearestName;
 import java.io.PrintWriter;
 import java.util.List;

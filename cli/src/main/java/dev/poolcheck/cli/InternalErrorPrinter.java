@@ -1,6 +1,6 @@
 package dev.poolcheck.cli;
 
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.report.PrintableText;
 import java.io.PrintWriter;
 import picocli.CommandLine;

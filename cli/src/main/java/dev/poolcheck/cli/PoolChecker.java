@@ -1,7 +1,7 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.CheckRequest;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 
 /**
  * Runs one check. The CLI uses the engine's pipeline; tests substitute their own to see the request

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.rule.RuleDescriptor;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;

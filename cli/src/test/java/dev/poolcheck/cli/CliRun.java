@@ -1,7 +1,7 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.CheckRequest;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

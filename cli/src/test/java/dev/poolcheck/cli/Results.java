@@ -1,12 +1,12 @@
 package dev.poolcheck.cli;
 
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.CheckedDocument;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.SourceExcerpts;
-import dev.poolcheck.engine.report.SourceRange;
-import dev.poolcheck.engine.report.ToolError;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceExcerpts;
+import dev.poolcheck.engine.model.SourceRange;
+import dev.poolcheck.engine.model.ToolError;
 import java.util.List;
 
 /** Check results for CLI tests. */

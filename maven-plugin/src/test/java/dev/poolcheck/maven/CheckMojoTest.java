@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.SourceExcerpts;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceExcerpts;
+import dev.poolcheck.engine.model.SourceRange;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;

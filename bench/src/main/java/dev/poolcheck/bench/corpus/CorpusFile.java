@@ -1,6 +1,6 @@
 package dev.poolcheck.bench.corpus;
 
-import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.model.DocumentKind;
 import java.nio.charset.StandardCharsets;
 
 /**

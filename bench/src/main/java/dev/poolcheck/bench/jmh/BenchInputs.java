@@ -4,7 +4,7 @@ import dev.poolcheck.bench.corpus.CorpusFile;
 import dev.poolcheck.bench.corpus.CorpusGenerator;
 import dev.poolcheck.bench.corpus.Format;
 import dev.poolcheck.bench.corpus.Violation;
-import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.model.DocumentKind;
 import java.util.List;
 
 /**

@@ -9,7 +9,7 @@ import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.document.PoolExtractor;
+import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.rule.Rule;
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code load}: bytes to {@code ParsedDocument}s with positions, then kind detection and
- *       normalisation to canonical pools ({@code DocumentLoader} + {@code PoolExtractor});
+ *       normalisation to canonical pools ({@code DocumentLoader} + {@code KindDetection});
  *   <li>{@code schemaCheck}: the schema rules over the document's pools;
  *   <li>{@code regoCheck}: the built-in Rego rules (compiled wasm, as a large run uses) over them;
  *   <li>{@code stagesTogether}: the three in a row, which is the per-document work of a run less
@@ -67,7 +67,7 @@ public class StagesBenchmark {
   private int next;
 
   private DocumentLoader loader;
-  private PoolExtractor extractor;
+  private KindDetection extractor;
   private List<Rule> schemaRules;
   private List<Rule> regoRules;
   private final LocalDate asOf = LocalDate.of(2026, 11, 1);
@@ -76,7 +76,7 @@ public class StagesBenchmark {
   public void setUp() {
     files = BenchInputs.select(input);
     loader = new DocumentLoader(LoaderLimits.defaults());
-    extractor = new PoolExtractor();
+    extractor = new KindDetection();
     schemaRules = SchemaRules.all();
     regoRules = BuiltInPolicies.load(EvaluationMode.COMPILED).rules();
     pools = new ArrayList<>();

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.poolcheck.engine.document.DocumentKind;
+import dev.poolcheck.engine.model.DocumentKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

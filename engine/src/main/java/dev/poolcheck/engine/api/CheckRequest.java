@@ -1,7 +1,7 @@
 package dev.poolcheck.engine.api;
 
-import dev.poolcheck.engine.document.DocumentKind;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;

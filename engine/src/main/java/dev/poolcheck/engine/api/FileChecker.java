@@ -1,23 +1,24 @@
 package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.document.DocumentFindings;
-import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.document.DocumentLoader;
-import dev.poolcheck.engine.document.Extraction;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.document.PoolExtractor;
 import dev.poolcheck.engine.document.RegularFiles;
 import dev.poolcheck.engine.document.SecretValues;
 import dev.poolcheck.engine.document.SourceFile;
-import dev.poolcheck.engine.report.CheckedDocument;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.SourceRange;
-import dev.poolcheck.engine.report.ToolError;
+import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.SourceRange;
+import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.normalise.Extraction;
+import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class FileChecker {
   private final RuleSet rules;
   private final LoaderLimits limits = LoaderLimits.defaults();
   private final DocumentLoader loader = new DocumentLoader(limits);
-  private final PoolExtractor extractor = new PoolExtractor();
+  private final KindDetection extractor = new KindDetection();
 
   FileChecker(CheckRequest request, RuleSet rules) {
     this.request = request;
@@ -171,7 +172,7 @@ final class FileChecker {
     out.add(
         new Finding(
             UNREADABLE.id(),
-            dev.poolcheck.engine.report.Severity.WARNING,
+            dev.poolcheck.engine.model.Severity.WARNING,
             "nested deeper than "
                 + DepthCap.MAX_DEPTH
                 + " levels below the pool; the rules see what lies deeper cut off, so nothing in"

@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.api;
 
-import dev.poolcheck.engine.report.ToolError;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.ToolError;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;

@@ -1,6 +1,6 @@
 package dev.poolcheck.engine.config;
 
-import dev.poolcheck.engine.report.SourcePosition;
+import dev.poolcheck.engine.model.SourcePosition;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package dev.poolcheck.engine.document;
 
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.SourceRange;
-import dev.poolcheck.engine.rule.RuleDescriptor;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceRange;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -80,7 +80,7 @@ public final class DocumentFindings {
   }
 
   /** A finding of one of the ids above, with its default severity. */
-  static Finding finding(
+  public static Finding finding(
       String id, String message, String file, String pointer, SourceRange range) {
     RuleDescriptor d = BY_ID.get(id);
     if (d == null) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.SourcePosition;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.SourcePosition;
+import dev.poolcheck.engine.model.SourceRange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,7 +142,7 @@ public final class DocumentLoader {
           failed(
               source,
               DocumentFindings.SYNTAX_ERROR,
-              "the document cannot be parsed: " + PositionedReader.firstSentence(e.getMessage()),
+              "the document cannot be parsed: " + SyntaxMessages.firstSentence(e.getMessage()),
               SourcePosition.START));
     }
     List<ParsedDocument> documents = new ArrayList<>();

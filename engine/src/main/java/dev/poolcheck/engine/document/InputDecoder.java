@@ -1,6 +1,6 @@
 package dev.poolcheck.engine.document;
 
-import dev.poolcheck.engine.report.SourcePosition;
+import dev.poolcheck.engine.model.SourcePosition;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;

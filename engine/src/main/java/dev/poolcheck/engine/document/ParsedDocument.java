@@ -1,7 +1,7 @@
 package dev.poolcheck.engine.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.model.Finding;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolcheck.engine.model.DocumentKind;
 
 /**
  * One pool in the canonical shape described by {@code schemas/pool-document.schema.json}, whatever

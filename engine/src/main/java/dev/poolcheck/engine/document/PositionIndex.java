@@ -1,7 +1,7 @@
 package dev.poolcheck.engine.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.SourceRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -13,17 +13,15 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.SourcePosition;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.SourcePosition;
+import dev.poolcheck.engine.model.SourceRange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +29,11 @@ import java.util.function.Supplier;
  * and key is written. Works without recursion, so nesting depth is bounded only by the parser's
  * {@link com.fasterxml.jackson.core.StreamReadConstraints}. Reports duplicate keys and turns every
  * parser failure into a finding; never throws on bad input.
+ *
+ * <p>Over 400 lines on purpose: the streaming loop, its frame stack and the offset arithmetic (JSON
+ * chars, YAML code points, scanned scalar ends) share state that would otherwise have to be passed
+ * around; anchors and merges ({@link YamlAnchors}) and message wording ({@link SyntaxMessages})
+ * live elsewhere.
  */
 final class PositionedReader {
 
@@ -44,9 +47,6 @@ final class PositionedReader {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Expanded YAML aliases may not add more nodes than this to one file. */
-  private static final long MAX_ALIAS_EXPANSION = 1_000_000;
-
   private final String text;
   private final boolean yaml;
   private final String file;
@@ -55,9 +55,7 @@ final class PositionedReader {
   private final LineStarts yamlOffsets;
   private final LoaderLimits limits;
 
-  private final Map<String, JsonNode> anchors = new HashMap<>();
-  private int aliases;
-  private long aliasNodes;
+  private final YamlAnchors anchors;
 
   /**
    * @param text what the parser reads (columns and scanning are over this text)
@@ -75,6 +73,7 @@ final class PositionedReader {
     this.map = map;
     this.yamlOffsets = yaml ? new LineStarts(text) : null;
     this.limits = limits;
+    this.anchors = new YamlAnchors(file, limits.maxYamlAliases());
   }
 
   private static final class Frame {
@@ -115,7 +114,6 @@ final class PositionedReader {
     List<Finding> problems = new ArrayList<>();
     Deque<Frame> stack = new ArrayDeque<>();
     JsonToken last = null;
-    String lastKey = null;
     try {
       JsonToken t;
       while ((t = parser.nextToken()) != null) {
@@ -123,7 +121,6 @@ final class PositionedReader {
         Frame top = stack.peek();
         if (t == JsonToken.FIELD_NAME) {
           top.key = parser.currentName();
-          lastKey = top.key;
           top.keyStart = start(parser);
           top.keyEnd = yaml ? end(parser) : scalarEnd(top.keyStart);
           continue;
@@ -132,10 +129,11 @@ final class PositionedReader {
           Frame done = stack.pop();
           int end = containerEnd(parser, done);
           if (done.merges != null) {
-            applyMerges(done, positions);
+            YamlAnchors.applyMerges(
+                (ObjectNode) done.node, done.pointer, done.merges, done.mergeRanges, positions);
           }
           if (done.anchor != null) {
-            anchors.put(done.anchor, done.node);
+            anchors.define(done.anchor, done.node);
           }
           JsonNode finished = done.node;
           if (attach(stack, finished, done.pointer, done.start, end, positions, problems)) {
@@ -161,7 +159,8 @@ final class PositionedReader {
         int end;
         if (yaml && ((YAMLParser) parser).isCurrentAlias()) {
           end = end(parser);
-          value = expandAlias(parser.getText(), start, end, pointer, problems);
+          SourceRange range = new SourceRange(map.at(start), map.at(end));
+          value = anchors.expand(parser.getText(), range, pointer, problems);
           if (value == null) {
             roots.add(new Root(null, positions, problems));
             return roots;
@@ -170,7 +169,7 @@ final class PositionedReader {
           value = scalar(parser, t);
           end = yaml ? end(parser) : scalarEnd(start);
           if (anchor != null) {
-            anchors.put(anchor, value);
+            anchors.define(anchor, value);
           }
         }
         if (attach(stack, value, pointer, start, end, positions, problems)) {
@@ -189,7 +188,7 @@ final class PositionedReader {
       problems.add(limitFinding(e, parser, stack));
       roots.add(new Root(null, positions, problems));
     } catch (JsonEOFException e) {
-      problems.add(endOfInput(e, stack, last, lastKey));
+      problems.add(endOfInput(e, stack, last));
       roots.add(new Root(null, positions, problems));
     } catch (JsonProcessingException e) {
       problems.add(syntaxError(e, stack));
@@ -244,7 +243,7 @@ final class PositionedReader {
       return true;
     }
     parent.lastEnd = end;
-    if (yaml && parent.isObject() && "<<".equals(parent.key) && isMergeable(value)) {
+    if (yaml && parent.isObject() && "<<".equals(parent.key) && YamlAnchors.isMergeable(value)) {
       if (parent.merges == null) {
         parent.merges = new ArrayList<>();
         parent.mergeRanges = new ArrayList<>();
@@ -283,98 +282,6 @@ final class PositionedReader {
     return false;
   }
 
-  private static boolean isMergeable(JsonNode value) {
-    if (value.isObject()) {
-      return true;
-    }
-    if (!value.isArray() || value.isEmpty()) {
-      return false;
-    }
-    for (JsonNode item : value) {
-      if (!item.isObject()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * YAML 1.1 merge keys: members of the merged mappings that the mapping does not set itself are
-   * added, earlier merges winning over later ones. Their position is the merge value (usually the
-   * alias), since that is where they are written in this mapping.
-   */
-  private void applyMerges(Frame frame, PositionIndex positions) {
-    ObjectNode target = (ObjectNode) frame.node;
-    for (int i = 0; i < frame.merges.size(); i++) {
-      JsonNode merge = frame.merges.get(i);
-      SourceRange range = frame.mergeRanges.get(i);
-      List<JsonNode> sources = new ArrayList<>();
-      if (merge.isObject()) {
-        sources.add(merge);
-      } else {
-        merge.forEach(sources::add);
-      }
-      for (JsonNode source : sources) {
-        for (Map.Entry<String, JsonNode> e : source.properties()) {
-          if (!target.has(e.getKey())) {
-            target.set(e.getKey(), e.getValue().deepCopy());
-            String pointer = childPointer(frame.pointer, e.getKey());
-            positions.putValue(pointer, range);
-            positions.putKey(pointer, range);
-          }
-        }
-      }
-    }
-  }
-
-  private JsonNode expandAlias(
-      String name, int start, int end, String pointer, List<Finding> problems) {
-    SourceRange range = new SourceRange(map.at(start), map.at(end));
-    JsonNode target = anchors.get(name);
-    if (target == null) {
-      problems.add(
-          DocumentFindings.finding(
-              DocumentFindings.SYNTAX_ERROR,
-              "the alias '*" + name + "' refers to no anchor '&" + name + "' defined before it",
-              file,
-              pointer,
-              range));
-      return null;
-    }
-    aliases++;
-    aliasNodes += countNodes(target);
-    if (aliases > limits.maxYamlAliases() || aliasNodes > MAX_ALIAS_EXPANSION) {
-      problems.add(
-          DocumentFindings.finding(
-              DocumentFindings.UNREADABLE_INPUT,
-              "the YAML uses more aliases than poolcheck expands (at most "
-                  + limits.maxYamlAliases()
-                  + " aliases and "
-                  + MAX_ALIAS_EXPANSION
-                  + " expanded values); this looks like an alias bomb ('billion laughs')",
-              file,
-              pointer,
-              range));
-      return null;
-    }
-    return target.deepCopy();
-  }
-
-  private static long countNodes(JsonNode node) {
-    long n = 0;
-    Deque<JsonNode> pending = new ArrayDeque<>();
-    pending.push(node);
-    while (!pending.isEmpty()) {
-      JsonNode x = pending.pop();
-      n++;
-      if (n > MAX_ALIAS_EXPANSION) {
-        return n;
-      }
-      x.forEach(pending::push);
-    }
-    return n;
-  }
-
   private static String childPointer(Frame top) {
     if (top.isObject()) {
       return childPointer(top.pointer, top.key);
@@ -382,7 +289,7 @@ final class PositionedReader {
     return top.pointer + "/" + top.node.size();
   }
 
-  private static String childPointer(String parent, String key) {
+  static String childPointer(String parent, String key) {
     boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
     return parent + (plain ? "/" + key : JsonPointer.empty().appendProperty(key).toString());
   }
@@ -482,20 +389,7 @@ final class PositionedReader {
   }
 
   private Finding limitFinding(StreamConstraintsException e, JsonParser p, Deque<Frame> stack) {
-    String original = e.getOriginalMessage();
-    String message;
-    if (original.contains("nesting depth")) {
-      message =
-          "the document nests objects and arrays more than "
-              + limits.maxNestingDepth()
-              + " levels deep; poolcheck stops reading here";
-    } else if (original.contains("String value length") || original.contains("Name length")) {
-      message = "a string or key is longer than " + limits.maxStringLength() + " characters";
-    } else if (original.contains("Number value length")) {
-      message = "a number has more digits than poolcheck reads (" + firstSentence(original) + ")";
-    } else {
-      message = "the document exceeds a reading limit: " + firstSentence(original);
-    }
+    String message = SyntaxMessages.readingLimit(e.getOriginalMessage(), limits);
     SourceRange range =
         e.getLocation() != null && e.getLocation().getCharOffset() >= 0
             ? errorRange(e)
@@ -505,54 +399,22 @@ final class PositionedReader {
         DocumentFindings.UNREADABLE_INPUT, message, file, prefix, range);
   }
 
-  private Finding endOfInput(JsonEOFException e, Deque<Frame> stack, JsonToken last, String key) {
+  private Finding endOfInput(JsonEOFException e, Deque<Frame> stack, JsonToken last) {
     int endOffset = text.length();
     while (endOffset > 0 && Character.isWhitespace(text.charAt(endOffset - 1))) {
       endOffset--;
     }
     SourcePosition at = map.at(endOffset);
-    String original = String.valueOf(e.getOriginalMessage());
-    String inString =
-        original.contains("VALUE_STRING")
-                || original.contains("quote")
-                || original.contains("field name")
-            ? "the JSON ends inside a string: close it with '\"'"
-            : null;
-    StringBuilder closers = new StringBuilder();
+    List<SyntaxMessages.OpenContainer> open = new ArrayList<>();
     for (Frame f : stack) {
-      closers.append(f.isObject() ? '}' : ']');
+      open.add(new SyntaxMessages.OpenContainer(f.isObject(), map.at(f.start)));
     }
-    String message;
-    if (stack.isEmpty()) {
-      message = inString != null ? inString : "the JSON ends before its value is complete";
-    } else {
-      Frame outer = stack.peekLast();
-      Frame inner = stack.peekFirst();
-      String what = outer.isObject() ? "object" : "array";
-      StringBuilder m = new StringBuilder();
-      if (inString != null) {
-        m.append(inString).append("; ");
-      } else if (last == JsonToken.FIELD_NAME
-          || (endOffset > 0 && text.charAt(endOffset - 1) == ':')) {
-        m.append("a value is missing after the last ':'; ");
-      } else if (endOffset > 0 && text.charAt(endOffset - 1) == ',') {
-        m.append("the last ',' is followed by nothing; ");
-      }
-      m.append("the JSON ends before the ")
-          .append(what)
-          .append(" opened at ")
-          .append(map.at(outer.start))
-          .append(" is closed");
-      if (stack.size() > 1) {
-        m.append(" (")
-            .append(stack.size())
-            .append(" objects/arrays are still open, the innermost opened at ")
-            .append(map.at(inner.start))
-            .append(")");
-      }
-      m.append(": add '").append(closers).append("' at the end");
-      message = m.toString();
-    }
+    String message =
+        SyntaxMessages.endOfInput(
+            String.valueOf(e.getOriginalMessage()),
+            endOffset > 0 ? text.charAt(endOffset - 1) : '\0',
+            open,
+            last == JsonToken.FIELD_NAME);
     return DocumentFindings.finding(
         DocumentFindings.SYNTAX_ERROR, message, file, openPointer(stack), new SourceRange(at, at));
   }
@@ -571,26 +433,10 @@ final class PositionedReader {
   }
 
   private Finding otherFailure(Throwable e, Deque<Frame> stack) {
-    String m = String.valueOf(e.getMessage());
-    String id = DocumentFindings.SYNTAX_ERROR;
-    String message;
-    if (e instanceof StackOverflowError) {
-      id = DocumentFindings.UNREADABLE_INPUT;
-      message = "the document is nested too deeply to read";
-    } else if (m.contains("exceeds the limit") || m.contains("code points")) {
-      id = DocumentFindings.UNREADABLE_INPUT;
-      message = "the YAML document is larger than poolcheck reads";
-    } else if (m.contains("aliases") || m.contains("Number of aliases")) {
-      id = DocumentFindings.UNREADABLE_INPUT;
-      message = "the YAML uses too many aliases; this looks like an alias bomb ('billion laughs')";
-    } else if (m.contains("Nesting Depth") || m.contains("nesting")) {
-      id = DocumentFindings.UNREADABLE_INPUT;
-      message = "the document nests more than " + limits.maxNestingDepth() + " levels deep";
-    } else {
-      message = "the document cannot be parsed: " + firstSentence(m);
-    }
+    SyntaxMessages.Failure failure = SyntaxMessages.otherFailure(e, limits);
     SourcePosition at = stack.isEmpty() ? SourcePosition.START : map.at(stack.peek().start);
-    return DocumentFindings.finding(id, message, file, openPointer(stack), new SourceRange(at, at));
+    return DocumentFindings.finding(
+        failure.id(), failure.message(), file, openPointer(stack), new SourceRange(at, at));
   }
 
   private SourceRange errorRange(JsonProcessingException e) {
@@ -614,15 +460,5 @@ final class PositionedReader {
 
   private String openPointer(Deque<Frame> stack) {
     return stack.isEmpty() ? prefix : stack.peek().pointer;
-  }
-
-  static String firstSentence(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    String line = nl < 0 ? s : s.substring(0, nl);
-    int paren = line.indexOf(" (");
-    return (paren > 0 ? line.substring(0, paren) : line).trim();
   }
 }

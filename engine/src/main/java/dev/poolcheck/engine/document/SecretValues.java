@@ -2,7 +2,7 @@ package dev.poolcheck.engine.document;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.SourceRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,7 +1,8 @@
 package dev.poolcheck.engine.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.poolcheck.engine.report.SourcePosition;
+import dev.poolcheck.engine.model.SourcePosition;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +93,7 @@ final class SyntaxMessages {
     if (m.contains("Invalid numeric value") || m.contains("Non-standard token")) {
       return "the number at " + at + " is not valid JSON";
     }
-    return "the JSON is malformed at " + at + ": " + PositionedReader.firstSentence(m);
+    return "the JSON is malformed at " + at + ": " + firstSentence(m);
   }
 
   static String yaml(JsonProcessingException e, PositionedReader.SourceMap map, LineStarts lines) {
@@ -107,7 +108,7 @@ final class SyntaxMessages {
         contextAt = map.at(lines.charOffset(y.getContextMark().getIndex()));
       }
     } else {
-      problem = PositionedReader.firstSentence(e.getOriginalMessage());
+      problem = firstSentence(e.getOriginalMessage());
     }
     problem = problem == null ? "" : problem;
     String friendly;
@@ -136,6 +137,106 @@ final class SyntaxMessages {
       m.append(" (").append(context.trim()).append(" at ").append(contextAt).append(')');
     }
     return m.toString();
+  }
+
+  /** An object or array still open where the input ends, and where it was opened. */
+  record OpenContainer(boolean object, SourcePosition openedAt) {}
+
+  /** A finding id with its message. */
+  record Failure(String id, String message) {}
+
+  /**
+   * The input ends too early.
+   *
+   * @param open the containers still open, innermost first
+   * @param lastChar the last character before trailing white space ({@code '\0'} for none)
+   * @param afterFieldName whether the last token read was a key
+   */
+  static String endOfInput(
+      String original, char lastChar, List<OpenContainer> open, boolean afterFieldName) {
+    String inString =
+        original.contains("VALUE_STRING")
+                || original.contains("quote")
+                || original.contains("field name")
+            ? "the JSON ends inside a string: close it with '\"'"
+            : null;
+    if (open.isEmpty()) {
+      return inString != null ? inString : "the JSON ends before its value is complete";
+    }
+    StringBuilder closers = new StringBuilder();
+    for (OpenContainer c : open) {
+      closers.append(c.object() ? '}' : ']');
+    }
+    OpenContainer outer = open.get(open.size() - 1);
+    OpenContainer inner = open.get(0);
+    StringBuilder m = new StringBuilder();
+    if (inString != null) {
+      m.append(inString).append("; ");
+    } else if (afterFieldName || lastChar == ':') {
+      m.append("a value is missing after the last ':'; ");
+    } else if (lastChar == ',') {
+      m.append("the last ',' is followed by nothing; ");
+    }
+    m.append("the JSON ends before the ")
+        .append(outer.object() ? "object" : "array")
+        .append(" opened at ")
+        .append(outer.openedAt())
+        .append(" is closed");
+    if (open.size() > 1) {
+      m.append(" (")
+          .append(open.size())
+          .append(" objects/arrays are still open, the innermost opened at ")
+          .append(inner.openedAt())
+          .append(")");
+    }
+    return m.append(": add '").append(closers).append("' at the end").toString();
+  }
+
+  /** A reading limit of the parser ({@code StreamReadConstraints}) was hit. */
+  static String readingLimit(String original, LoaderLimits limits) {
+    if (original.contains("nesting depth")) {
+      return "the document nests objects and arrays more than "
+          + limits.maxNestingDepth()
+          + " levels deep; poolcheck stops reading here";
+    } else if (original.contains("String value length") || original.contains("Name length")) {
+      return "a string or key is longer than " + limits.maxStringLength() + " characters";
+    } else if (original.contains("Number value length")) {
+      return "a number has more digits than poolcheck reads (" + firstSentence(original) + ")";
+    }
+    return "the document exceeds a reading limit: " + firstSentence(original);
+  }
+
+  /** A failure other than a syntax error: SnakeYAML's own limits, a stack overflow, anything. */
+  static Failure otherFailure(Throwable e, LoaderLimits limits) {
+    String m = String.valueOf(e.getMessage());
+    if (e instanceof StackOverflowError) {
+      return new Failure(
+          DocumentFindings.UNREADABLE_INPUT, "the document is nested too deeply to read");
+    } else if (m.contains("exceeds the limit") || m.contains("code points")) {
+      return new Failure(
+          DocumentFindings.UNREADABLE_INPUT, "the YAML document is larger than poolcheck reads");
+    } else if (m.contains("aliases") || m.contains("Number of aliases")) {
+      return new Failure(
+          DocumentFindings.UNREADABLE_INPUT,
+          "the YAML uses too many aliases; this looks like an alias bomb ('billion laughs')");
+    } else if (m.contains("Nesting Depth") || m.contains("nesting")) {
+      return new Failure(
+          DocumentFindings.UNREADABLE_INPUT,
+          "the document nests more than " + limits.maxNestingDepth() + " levels deep");
+    }
+    return new Failure(
+        DocumentFindings.SYNTAX_ERROR, "the document cannot be parsed: " + firstSentence(m));
+  }
+
+  /** The first line of a parser message, without Jackson's parenthesised location details. */
+  static String firstSentence(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    int paren = line.indexOf(" (");
+    return (paren > 0 ? line.substring(0, paren) : line).trim();
   }
 
   private static String describe(String ch) {

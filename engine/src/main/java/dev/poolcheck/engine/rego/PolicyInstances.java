@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.model.PoolcheckException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

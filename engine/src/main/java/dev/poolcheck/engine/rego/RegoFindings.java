@@ -1,8 +1,8 @@
 package dev.poolcheck.engine.rego;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.api.PoolcheckException;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.poolcheck.engine.rego;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.api.PoolcheckException;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package dev.poolcheck.engine.report;
 
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceRange;
+import dev.poolcheck.engine.model.ToolError;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

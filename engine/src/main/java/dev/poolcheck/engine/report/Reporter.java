@@ -1,5 +1,6 @@
 package dev.poolcheck.engine.report;
 
+import dev.poolcheck.engine.model.CheckResult;
 import java.io.IOException;
 import java.io.Writer;
 

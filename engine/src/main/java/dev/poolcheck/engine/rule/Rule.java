@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.rule;
 
 import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.poolcheck.engine.rule;
 
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.Severity;
 import java.util.Objects;
 
 /**

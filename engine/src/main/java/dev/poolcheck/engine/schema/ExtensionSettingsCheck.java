@@ -11,7 +11,7 @@ import com.networknt.schema.walk.WalkConfig;
 import com.networknt.schema.walk.WalkEvent;
 import com.networknt.schema.walk.WalkFlow;
 import com.networknt.schema.walk.WalkListener;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.schema.ExtensionSchemas.Entry;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package dev.poolcheck.engine.schema;
 
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.Violation;
 import dev.poolcheck.engine.schema.ExtensionSettingsCheck.Kind;
 import java.util.List;

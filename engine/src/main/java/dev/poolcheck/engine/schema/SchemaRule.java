@@ -1,9 +1,9 @@
 package dev.poolcheck.engine.schema;
 
 import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.Violation;
 import java.util.List;
 

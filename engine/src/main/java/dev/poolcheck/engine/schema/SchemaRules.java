@@ -1,8 +1,8 @@
 package dev.poolcheck.engine.schema;
 
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Rule;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.util.ArrayList;
 import java.util.List;

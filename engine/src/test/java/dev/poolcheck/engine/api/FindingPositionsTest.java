@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,19 +72,19 @@ class FindingPositionsTest {
     Finding right =
         new Finding(
             "r",
-            dev.poolcheck.engine.report.Severity.ERROR,
+            dev.poolcheck.engine.model.Severity.ERROR,
             "m",
             "f.json",
             "/b",
-            dev.poolcheck.engine.report.SourceRange.at(3, 8));
+            dev.poolcheck.engine.model.SourceRange.at(3, 8));
     Finding wrong =
         new Finding(
             "r",
-            dev.poolcheck.engine.report.Severity.ERROR,
+            dev.poolcheck.engine.model.Severity.ERROR,
             "m",
             "f.json",
             "/b",
-            dev.poolcheck.engine.report.SourceRange.at(2, 8));
+            dev.poolcheck.engine.model.SourceRange.at(2, 8));
     List<String> lines = text.lines().toList();
     assertEquals(null, checkAgainstSource("f.json", text, lines, root, right));
     assertFalse(checkAgainstSource("f.json", text, lines, root, wrong) == null);

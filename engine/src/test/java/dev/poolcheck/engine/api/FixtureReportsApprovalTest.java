@@ -1,6 +1,6 @@
 package dev.poolcheck.engine.api;
 
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.report.ReportSchemas;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.document.DocumentKind;
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

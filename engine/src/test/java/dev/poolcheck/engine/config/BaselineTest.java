@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.api.PoolcheckException;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Finding.Status;
-import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Finding.Status;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.api.PoolcheckException;
 import dev.poolcheck.engine.config.Configuration.AllowedExtension;
 import dev.poolcheck.engine.config.Configuration.RuleSetting;
 import dev.poolcheck.engine.config.Configuration.Suppression;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

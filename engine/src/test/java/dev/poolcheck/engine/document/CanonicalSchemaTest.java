@@ -8,6 +8,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.poolcheck.engine.normalise.Extraction;
+import dev.poolcheck.engine.normalise.KindDetection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -47,7 +49,7 @@ class CanonicalSchemaTest {
         "node-extension/get-extension-settings-broken.json"
       })
   void canonicalPoolsMatchTheSchema(String fixture) {
-    Extraction e = new PoolExtractor().extract(Fixtures.single(fixture), Optional.empty());
+    Extraction e = new KindDetection().extract(Fixtures.single(fixture), Optional.empty());
     assertFalse(e.pools().isEmpty());
     for (PoolDocument pool : e.pools()) {
       List<Error> errors = schema.validate(pool.canonical());
@@ -58,7 +60,7 @@ class CanonicalSchemaTest {
   @Test
   void schemaRejectsAnUnknownKindAndAMapOfIdentities() {
     PoolDocument pool =
-        new PoolExtractor()
+        new KindDetection()
             .extract(Fixtures.single("management/pool-keyvault-linux.json"), Optional.empty())
             .pools()
             .get(0);

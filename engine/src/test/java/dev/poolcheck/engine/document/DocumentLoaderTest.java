@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceRange;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

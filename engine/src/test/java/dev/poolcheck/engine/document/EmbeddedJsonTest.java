@@ -3,8 +3,8 @@ package dev.poolcheck.engine.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.SourceRange;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.SourceRange;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedJsonTest {

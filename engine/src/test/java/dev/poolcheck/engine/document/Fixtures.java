@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Loads inputs the way the pipeline does: by name, from the repository's fixtures/. */
-final class Fixtures {
+public final class Fixtures {
 
   static final Path ROOT = Path.of("..", "fixtures");
   static final DocumentLoader LOADER = new DocumentLoader(LoaderLimits.defaults());
 
   private Fixtures() {}
 
-  static List<ParsedDocument> load(String relative) {
+  public static List<ParsedDocument> load(String relative) {
     Path path = ROOT.resolve(relative);
     try {
       return LOADER.load(relative, Optional.of(path), Files.readAllBytes(path));
@@ -25,7 +25,7 @@ final class Fixtures {
     }
   }
 
-  static ParsedDocument single(String relative) {
+  public static ParsedDocument single(String relative) {
     List<ParsedDocument> docs = load(relative);
     if (docs.size() != 1) {
       throw new AssertionError(relative + " holds " + docs.size() + " documents");
@@ -33,11 +33,11 @@ final class Fixtures {
     return docs.get(0);
   }
 
-  static List<ParsedDocument> text(String name, String content) {
+  public static List<ParsedDocument> text(String name, String content) {
     return LOADER.load(name, Optional.empty(), content.getBytes(StandardCharsets.UTF_8));
   }
 
-  static ParsedDocument one(String name, String content) {
+  public static ParsedDocument one(String name, String content) {
     List<ParsedDocument> docs = text(name, content);
     if (docs.size() != 1) {
       throw new AssertionError(name + " holds " + docs.size() + " documents");

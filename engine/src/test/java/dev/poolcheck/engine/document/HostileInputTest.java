@@ -3,6 +3,8 @@ package dev.poolcheck.engine.document;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.normalise.KindDetection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Whatever the bytes, loading and extracting finish and explain themselves. */
 class HostileInputTest {
 
-  private final PoolExtractor extractor = new PoolExtractor();
+  private final KindDetection extractor = new KindDetection();
 
   private void loadsWithoutThrowing(String name, byte[] bytes) {
     List<ParsedDocument> docs = Fixtures.LOADER.load(name, Optional.empty(), bytes);

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.Violation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

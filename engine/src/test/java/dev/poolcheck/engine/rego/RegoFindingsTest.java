@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolcheck.engine.api.PoolcheckException;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Violation;
 import java.io.IOException;
 import java.util.List;

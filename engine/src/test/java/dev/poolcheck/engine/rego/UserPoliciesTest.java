@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.api.PoolcheckException;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rule.Rule;
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import dev.poolcheck.engine.rule.Violation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,8 +1,15 @@
 package dev.poolcheck.engine.report;
 
-import dev.poolcheck.engine.report.Finding.Status;
-import dev.poolcheck.engine.rule.RuleDescriptor;
-import dev.poolcheck.engine.rule.RuleDescriptor.Origin;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Finding.Status;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.RuleDescriptor.Origin;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceExcerpts;
+import dev.poolcheck.engine.model.SourceRange;
+import dev.poolcheck.engine.model.ToolError;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
+import dev.poolcheck.engine.model.CheckResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceExcerpts;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,13 @@
 package dev.poolcheck.engine.report;
 
-import dev.poolcheck.engine.report.Finding.Status;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Finding.Status;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceExcerpts;
+import dev.poolcheck.engine.model.SourceRange;
+import dev.poolcheck.engine.model.ToolError;
 import java.util.ArrayList;
 import java.util.List;
 

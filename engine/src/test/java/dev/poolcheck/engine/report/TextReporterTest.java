@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
+import dev.poolcheck.engine.model.SourceExcerpts;
+import dev.poolcheck.engine.model.SourceRange;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.api.PoolcheckException;
-import dev.poolcheck.engine.document.DocumentKind;
 import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.document.PoolExtractor;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.rego.PolicyLimits;
 import dev.poolcheck.engine.rego.UserPolicies;
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.ToolError;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ class FaultyPolicyTest {
         new DocumentLoader(LoaderLimits.defaults())
             .load("pool.json", Optional.empty(), POOL.getBytes(StandardCharsets.UTF_8))
             .get(0);
-    return new PoolExtractor().extract(doc, Optional.of(DocumentKind.DATA_PLANE)).pools().get(0);
+    return new KindDetection().extract(doc, Optional.of(DocumentKind.DATA_PLANE)).pools().get(0);
   }
 
   private static RuleContext context() {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.CheckedDocument;
-import dev.poolcheck.engine.report.Finding;
-import dev.poolcheck.engine.report.Severity;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;

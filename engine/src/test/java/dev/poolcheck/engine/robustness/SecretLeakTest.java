@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.report.Reporters;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.poolcheck.engine.robustness;
 
 import dev.poolcheck.engine.api.CheckRequest;
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;

@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.rule;
 
 import dev.poolcheck.engine.document.DocumentFindings;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rego.EvaluationMode;
 import dev.poolcheck.engine.schema.SchemaRules;

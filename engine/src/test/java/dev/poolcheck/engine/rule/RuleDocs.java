@@ -1,5 +1,6 @@
 package dev.poolcheck.engine.rule;
 
+import dev.poolcheck.engine.model.RuleDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

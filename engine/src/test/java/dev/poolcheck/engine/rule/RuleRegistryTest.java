@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.api.RuleRegistry;
 import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.RuleDescriptor;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rego.EvaluationMode;
-import dev.poolcheck.engine.report.Severity;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;

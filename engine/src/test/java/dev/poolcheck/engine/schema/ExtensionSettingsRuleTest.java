@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.rego.TestPools;
-import dev.poolcheck.engine.report.Severity;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;

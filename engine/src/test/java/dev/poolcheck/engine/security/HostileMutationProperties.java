@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.poolcheck.engine.document.Redactor;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.report.PrintableText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolcheck.engine.document.Redactor;
 import dev.poolcheck.engine.document.SecretDefinition;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

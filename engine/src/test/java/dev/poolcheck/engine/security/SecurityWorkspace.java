@@ -2,11 +2,11 @@ package dev.poolcheck.engine.security;
 
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
-import dev.poolcheck.engine.report.CheckResult;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.Reporter;
 import dev.poolcheck.engine.report.ReporterOptions;
 import dev.poolcheck.engine.report.Reporters;
-import dev.poolcheck.engine.report.ToolError;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolcheck.engine.api.PoolcheckException;
-import dev.poolcheck.engine.report.CheckResult;
-import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.model.CheckResult;
+import dev.poolcheck.engine.model.Finding;
+import dev.poolcheck.engine.model.PoolcheckException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

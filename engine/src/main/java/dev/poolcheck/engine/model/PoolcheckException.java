@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.api;
+package dev.poolcheck.engine.model;
 
 /**
  * A problem that keeps poolcheck from doing its job (bad configuration, broken policy bundle,

@@ -1,6 +1,5 @@
-package dev.poolcheck.engine.rule;
+package dev.poolcheck.engine.model;
 
-import dev.poolcheck.engine.report.Severity;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

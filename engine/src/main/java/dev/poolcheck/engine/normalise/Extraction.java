@@ -1,11 +1,13 @@
-package dev.poolcheck.engine.document;
+package dev.poolcheck.engine.normalise;
 
-import dev.poolcheck.engine.report.Finding;
+import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.Finding;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link PoolExtractor} found in one document.
+ * What {@link KindDetection} found in one document.
  *
  * @param kind the detected (or forced) kind, absent for a file of no known kind or one that did not
  *     parse

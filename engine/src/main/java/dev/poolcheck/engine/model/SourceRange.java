@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.report;
+package dev.poolcheck.engine.model;
 
 /** A span in a source file; {@code end} is the position just after the last character. */
 public record SourceRange(SourcePosition start, SourcePosition end) {

@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.report;
+package dev.poolcheck.engine.model;
 
 /**
  * A document that was checked, for reports that list them (JUnit has one test case each).

@@ -1,6 +1,5 @@
-package dev.poolcheck.engine.report;
+package dev.poolcheck.engine.model;
 
-import dev.poolcheck.engine.rule.RuleDescriptor;
 import java.util.List;
 
 /**

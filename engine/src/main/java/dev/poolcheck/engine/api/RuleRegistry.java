@@ -1,8 +1,11 @@
-package dev.poolcheck.engine.rule;
+package dev.poolcheck.engine.api;
 
-import dev.poolcheck.engine.api.PoolcheckException;
+import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rego.UserPolicies;
+import dev.poolcheck.engine.rule.Rule;
+import dev.poolcheck.engine.rule.RuleProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

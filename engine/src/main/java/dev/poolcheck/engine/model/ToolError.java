@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.report;
+package dev.poolcheck.engine.model;
 
 /**
  * Something that kept the tool from doing its job (an unreadable path, a broken policy bundle, an

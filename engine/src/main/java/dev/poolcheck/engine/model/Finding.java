@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.report;
+package dev.poolcheck.engine.model;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.document;
+package dev.poolcheck.engine.model;
 
 import java.util.Arrays;
 import java.util.Optional;

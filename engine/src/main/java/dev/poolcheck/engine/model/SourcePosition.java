@@ -1,4 +1,4 @@
-package dev.poolcheck.engine.report;
+package dev.poolcheck.engine.model;
 
 /**
  * A place in a source file: 1-based line and 1-based column. Columns count characters (UTF-16 code
