@@ -17,6 +17,7 @@ import dev.poolcheck.engine.model.SourceRange;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.normalise.Extraction;
 import dev.poolcheck.engine.normalise.KindDetection;
+import dev.poolcheck.engine.rego.PolicyBundleException;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;
@@ -109,6 +110,7 @@ final class FileChecker {
     List<ToolError> rawErrors = new ArrayList<>();
     List<SecretValues.Part> parts = new ArrayList<>();
     SourceFile source = null;
+    java.util.Set<String> reported = new java.util.HashSet<>();
     for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
       source = doc.source();
       raw.addAll(doc.problems());
@@ -124,7 +126,7 @@ final class FileChecker {
         PoolDocument pool = capped(extracted, raw);
         RuleContext context = new RuleContext(request.asOf(), rules.data());
         for (Rule rule : rules.rules()) {
-          runRule(rule, pool, context, raw, rawErrors);
+          runRule(rule, pool, context, raw, rawErrors, reported);
         }
       }
       parts.add(
@@ -218,16 +220,18 @@ final class FileChecker {
       PoolDocument pool,
       RuleContext context,
       List<Finding> out,
-      List<ToolError> errors) {
+      List<ToolError> errors,
+      java.util.Set<String> bundlesReported) {
     RuleDescriptor d = rule.descriptor();
     List<Violation> violations;
     try {
       violations = rule.check(pool, context);
     } catch (PoolcheckException e) {
-      // One error per cause and file: a disabled bundle says so once, not once per pool and rule.
-      boolean first =
-          errors.stream().noneMatch(x -> x.message().startsWith(e.getMessage() + " (while"));
-      if (first) {
+      // One error per bundle (or cause) and file: a stopped or disabled bundle says so once, not
+      // once per pool and entrypoint.
+      String key =
+          e instanceof PolicyBundleException b ? "policy bundle " + b.bundle() : e.getMessage();
+      if (bundlesReported.add(key)) {
         errors.add(new ToolError(d.id(), e.getMessage() + " (while checking " + where(pool) + ")"));
       }
       return;

@@ -214,8 +214,8 @@ public final class SecretValues {
   /**
    * Secrets found in source text by pattern, without parsing it: values after secret-looking keys
    * (on the same line or the next), SAS signatures, connection-string keys and passwords, PEM
-   * private key blocks. Each search is linear in the text's length: the patterns are anchored on a
-   * bounded run of key characters and consume what they match.
+   * private key blocks. Each search is linear in the text's length: a key is tried only where a run
+   * of key characters starts, for at most 128 of them, and each match consumes what it matched.
    */
   static final class SourcePatterns {
 
@@ -224,7 +224,7 @@ public final class SecretValues {
     // A quoted or plain scalar after a key: "key": "value" (JSON) or key: value (YAML).
     private static final Pattern KEY_VALUE =
         Pattern.compile(
-            "([\"']?)([A-Za-z0-9_.-]{1,128}+)\\1[ \\t]*[:=][ \\t]*(\"(?:[^\"\\\\\\n]++|\\\\.)*+\"?|'[^'\\n]*+'?|[^\\s,{}\\[\\]#\"'|>][^,{}#\\n]*+)?");
+            "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z0-9_.-]{1,128}+)\\1[ \\t]*[:=][ \\t]*(\"(?:[^\"\\\\\\n]++|\\\\.)*+\"?|'[^'\\n]*+'?|[^\\s,{}\\[\\]#\"'|>][^,{}#\\n]*+)?");
     private static final Pattern SIG =
         Pattern.compile("(?i)(?:^|[?&\\s\"'])sig=([^&\\s\"',;}\\]]{4,})");
     private static final Pattern CONNECTION_KEY =

@@ -84,12 +84,14 @@ final class PolicyInstances {
   Optional<JsonNode> evaluate(String entrypoint, String dataJson, JsonNode input) {
     String disabled = disabledBecause;
     if (disabled != null) {
-      throw new PoolcheckException(
+      throw new PolicyBundleException(
+          bundle.name(),
           "policy bundle "
               + bundle.name()
               + " was disabled for the rest of the run ("
               + disabled
-              + "); its rules did not run on this file");
+              + "); its rules did not run on this file",
+          null);
     }
     Instance instance = idle.poll();
     if (instance == null) {
@@ -140,7 +142,8 @@ final class PolicyInstances {
   }
 
   private PoolcheckException failed(String entrypoint, String why, Throwable cause) {
-    return new PoolcheckException(
+    return new PolicyBundleException(
+        bundle.name(),
         "policy bundle " + bundle.name() + " failed while evaluating " + entrypoint + ": " + why,
         cause);
   }
