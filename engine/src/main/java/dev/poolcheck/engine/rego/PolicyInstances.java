@@ -42,10 +42,12 @@ final class PolicyInstances {
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
 
   /**
-   * Set when an evaluation overran its budget: the policy is then not run again in this run, so a
-   * looping policy costs one budget, not one per pool (12 pools took 123 s).
+   * Entrypoints whose evaluation overran its budget: they are not run again in this run, so a
+   * looping rule costs one budget, not one per pool (12 pools took 123 s). The bundle's other
+   * entrypoints still run.
    */
-  private volatile String disabledBecause;
+  private final java.util.concurrent.ConcurrentHashMap<String, String> disabled =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** One instance and the data it holds (null before any is loaded). */
   private static final class Instance {
@@ -82,15 +84,17 @@ final class PolicyInstances {
    *     or its memory cap
    */
   Optional<JsonNode> evaluate(String entrypoint, String dataJson, JsonNode input) {
-    String disabled = disabledBecause;
-    if (disabled != null) {
+    String why = disabled.get(entrypoint);
+    if (why != null) {
       throw new PolicyBundleException(
           bundle.name(),
           "policy bundle "
               + bundle.name()
+              + " rule "
+              + entrypoint
               + " was disabled for the rest of the run ("
-              + disabled
-              + "); its rules did not run on this file",
+              + why
+              + "); it did not run on this file",
           null);
     }
     Instance instance = idle.poll();
@@ -118,7 +122,7 @@ final class PolicyInstances {
       // An instance stopped half-way is in an unknown state: drop it.
       boolean overran = deadline.finish();
       if (overran) {
-        disabledBecause = "it overran its time budget on an earlier pool";
+        disabled.put(entrypoint, "it overran its time budget on an earlier pool");
       }
       throw failed(entrypoint, overran ? overran(budget) : why(e), e);
     } finally {
@@ -126,7 +130,7 @@ final class PolicyInstances {
     }
     if (deadline.finish()) {
       // The budget ran out just as it finished: keep the budget strict and drop the instance.
-      disabledBecause = "it overran its time budget on an earlier pool";
+      disabled.put(entrypoint, "it overran its time budget on an earlier pool");
       throw failed(entrypoint, overran(budget), null);
     }
     idle.push(instance);
@@ -206,7 +210,7 @@ final class PolicyInstances {
    * while it is instantiated, and could loop forever before any evaluation begins.
    */
   private OpaPolicy create() {
-    Duration budget = limits.budgetFor(0);
+    Duration budget = limits.loadBudget();
     Deadline deadline = new Deadline(Thread.currentThread());
     ScheduledFuture<?> alarm =
         WATCHDOG.schedule(deadline::expire, budget.toNanos(), TimeUnit.NANOSECONDS);
