@@ -16,12 +16,19 @@ import data.poolcheck.lib.pool
 
 oldest_supported := "2025-06-01"
 
+# The api-version the engine checks the pool against (canonical resolvedApiVersion, the same value
+# the schema checks use); a declared version poolcheck does not ship resolves to the newest shipped
+# one not newer than it, so the comparison with oldest_supported gives the same answer.
+checked_version := input.resolvedApiVersion if {
+	is_string(input.resolvedApiVersion)
+} else := substring(input.apiVersion, 0, 10)
+
 deny contains finding if {
 	pool.is_pool
 	input.kind == "arm"
 	extensions.known(input.apiVersion)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`, input.apiVersion)
-	substring(input.apiVersion, 0, 10) < oldest_supported
+	substring(checked_version, 0, 10) < oldest_supported
 	finding := {
 		"msg": sprintf(
 			"the pool resource uses Batch API version %s; versions before %s are being retired (Azure/Batch#140): use %s or later (newest stable: 2026-08-01)",

@@ -28,3 +28,10 @@ test_unknown_versions_are_not_judged if {
 test_other_kinds_are_not_judged if {
 	count(deny) == 0 with input as {"kind": "management", "scope": "pool", "apiVersion": "2021-01-01"}
 }
+
+test_reads_the_resolved_api_version if {
+	# 2022-10-01 is not shipped: the engine checks the pool against 2023-05-01.
+	some finding in deny with input as object.union(arm("2022-10-01"), {"resolvedApiVersion": "2023-05-01"})
+	contains(finding.msg, "2022-10-01")
+	count(deny) == 0 with input as object.union(arm("2025-09-01"), {"resolvedApiVersion": "2025-06-01"})
+}

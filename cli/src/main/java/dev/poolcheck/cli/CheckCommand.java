@@ -1,6 +1,7 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.api.CheckRequest;
+import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.Severity;
@@ -160,6 +161,15 @@ final class CheckCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(
+      names = "--api-version",
+      paramLabel = "VERSION",
+      description =
+          "Check documents that declare no api-version against VERSION (e.g. 2024-07-01; data"
+              + " plane 2024-07-01.20.0); a document's own api-version wins (default: the"
+              + " configuration's apiVersion, else the newest shipped).")
+  String apiVersion;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Check files on N threads (default: the number of processors).")
@@ -238,6 +248,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (asOf != null) {
       builder.asOf(asOf);
+    }
+    if (apiVersion != null) {
+      if (!Poolcheck.isApiVersion(apiVersion)) {
+        throw usageError(
+            "--api-version '"
+                + apiVersion
+                + "' is not an api-version: give a date such as 2024-07-01 (data plane:"
+                + " 2024-07-01.20.0)");
+      }
+      builder.apiVersion(apiVersion.trim());
     }
     if (baseline != null) {
       builder.baseline(workingDir.resolve(baseline));

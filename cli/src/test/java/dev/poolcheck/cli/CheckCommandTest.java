@@ -56,6 +56,8 @@ class CheckCommandTest {
                 "2025-03-31",
                 "--threads",
                 "3",
+                "--api-version",
+                "2024-07-01",
                 "pools",
                 "extra.yaml")
             .request();
@@ -72,6 +74,7 @@ class CheckCommandTest {
     assertEquals(Optional.of(dir.resolve("new-base.json")), request.writeBaseline());
     assertEquals(LocalDate.of(2025, 3, 31), request.asOf());
     assertEquals(3, request.threads());
+    assertEquals(Optional.of("2024-07-01"), request.apiVersion());
   }
 
   @Test
@@ -86,6 +89,8 @@ class CheckCommandTest {
     assertEquals(Optional.empty(), request.configFile());
     assertEquals(Optional.empty(), request.baseline());
     assertEquals(defaults.threads(), request.threads());
+    assertEquals(
+        Optional.empty(), request.apiVersion(), "the document or the configuration decides");
   }
 
   @Test
@@ -149,6 +154,8 @@ class CheckCommandTest {
         "use one of: management, data-plane, arm, node-extension");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "0"), "--threads must be 1 or more");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "many"), "'many'");
+    assertUsageError(
+        CliRun.in(dir).run("check", "--api-version", "latest"), "give a date such as 2024-07-01");
   }
 
   @Test

@@ -20,6 +20,10 @@ import java.util.UUID;
  *
  * <p>Clean designs use only what the built-in rules accept: extensions from the default allow-list
  * (Key Vault, Azure Security Pack), node agents that are supported, spelled property names.
+ *
+ * <p>Over 400 lines on purpose: most of it is the value tables a design is drawn from and one
+ * writer per plane; split up, every writer would need the same design record and tables passed in,
+ * and the corpus would be harder to read against the fixtures it imitates.
  */
 final class PoolBodies {
 

@@ -87,7 +87,7 @@ public class FullCheckBenchmark {
         CheckRequest.builder(dir).path(".").threads(1).asOf(LocalDate.of(2026, 11, 1)).build();
     // Sized as a large run, so the built-in policies run compiled, as they do from 100 files up.
     RuleSet rules = RuleSet.create(request, Configuration.empty(), 10_000);
-    checker = new FileChecker(request, rules);
+    checker = new FileChecker(request, rules, Optional.empty());
   }
 
   @TearDown

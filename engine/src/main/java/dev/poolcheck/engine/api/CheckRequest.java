@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param baseline findings recorded here are reported as baselined, not active
  * @param writeBaseline where to record this run's findings as the new baseline
  * @param threads worker threads for checking files (1 or more)
+ * @param apiVersion the api-version to check documents against that declare none ({@code
+ *     --api-version}); when absent, the configuration's {@code apiVersion}, else the newest
+ *     shipped. A document's own api-version always wins.
  */
 public record CheckRequest(
     Path baseDir,
@@ -47,7 +50,8 @@ public record CheckRequest(
     LocalDate asOf,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
-    int threads) {
+    int threads,
+    Optional<String> apiVersion) {
 
   public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
 
@@ -83,6 +87,7 @@ public record CheckRequest(
     private Path baseline;
     private Path writeBaseline;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private String apiVersion;
 
     private Builder(Path baseDir) {
       this.baseDir = baseDir;
@@ -159,6 +164,11 @@ public record CheckRequest(
       return this;
     }
 
+    public Builder apiVersion(String version) {
+      this.apiVersion = version;
+      return this;
+    }
+
     public CheckRequest build() {
       return new CheckRequest(
           baseDir,
@@ -175,7 +185,8 @@ public record CheckRequest(
           asOf,
           Optional.ofNullable(baseline),
           Optional.ofNullable(writeBaseline),
-          threads);
+          threads,
+          Optional.ofNullable(apiVersion));
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.poolcheck.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
@@ -21,6 +23,8 @@ import dev.poolcheck.engine.rego.PolicyBundleException;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;
+import dev.poolcheck.engine.schema.ApiVersionFindings;
+import dev.poolcheck.engine.schema.ApiVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -58,9 +62,13 @@ final class FileChecker {
   private final DocumentLoader loader = new DocumentLoader(limits);
   private final KindDetection extractor = new KindDetection();
 
-  FileChecker(CheckRequest request, RuleSet rules) {
+  /** The version for documents that declare none: the request's, else the configuration's. */
+  private final Optional<String> requestedApiVersion;
+
+  FileChecker(CheckRequest request, RuleSet rules, Optional<String> requestedApiVersion) {
     this.request = request;
     this.rules = rules;
+    this.requestedApiVersion = requestedApiVersion;
   }
 
   FileOutcome check(InputCollector.Input input, InputStream stdin) {
@@ -123,7 +131,7 @@ final class FileChecker {
               extraction.kind().map(k -> k.id()).orElse("unknown"),
               extraction.pools().size()));
       for (PoolDocument extracted : extraction.pools()) {
-        PoolDocument pool = capped(extracted, raw);
+        PoolDocument pool = capped(withResolvedApiVersion(extracted, raw), raw);
         RuleContext context = new RuleContext(request.asOf(), rules.data());
         for (Rule rule : rules.rules()) {
           runRule(rule, pool, context, raw, rawErrors, reported);
@@ -213,6 +221,53 @@ final class FileChecker {
       out.put(want, s.endsWith("\r") ? s.substring(0, s.length() - 1) : s);
     }
     return out;
+  }
+
+  /**
+   * The pool with canonical {@code resolvedApiVersion}: the api-version its schema checks use and
+   * every version-dependent rule reads (document, else request, else newest shipped; see {@link
+   * ApiVersions}). Reports, once per pool, a version that is not shipped or not an api-version.
+   */
+  private PoolDocument withResolvedApiVersion(PoolDocument pool, List<Finding> out) {
+    if (!(pool.canonical() instanceof ObjectNode canonical)) {
+      return pool;
+    }
+    ApiVersions.Plane plane =
+        switch (pool.kind()) {
+          case MANAGEMENT, ARM_TEMPLATE -> ApiVersions.Plane.MANAGEMENT;
+          default -> ApiVersions.Plane.DATA_PLANE;
+        };
+    JsonNode declared = canonical.get("apiVersion");
+    ApiVersions.Choice choice =
+        ApiVersions.shipped()
+            .choose(
+                plane,
+                declared != null && declared.isTextual()
+                    ? Optional.of(declared.asText())
+                    : Optional.empty(),
+                requestedApiVersion);
+    ObjectNode resolved = canonical.deepCopy();
+    resolved.put("resolvedApiVersion", choice.version());
+    PoolDocument checked =
+        new PoolDocument(
+            pool.source(), pool.kind(), pool.sourcePointer(), resolved, pool.pointers());
+    ApiVersionFindings.of(plane, choice)
+        .ifPresent(
+            note -> {
+              String pointer =
+                  note.source() == ApiVersions.Source.DOCUMENT
+                      ? pool.pointers().toSource("/apiVersion")
+                      : pool.sourcePointer();
+              out.add(
+                  new Finding(
+                      note.descriptor().id(),
+                      note.descriptor().severity(),
+                      note.message(),
+                      pool.fileName(),
+                      pointer,
+                      pool.source().positions().locate(pointer)));
+            });
+    return checked;
   }
 
   private void runRule(

@@ -2,7 +2,6 @@ package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.config.Baseline;
 import dev.poolcheck.engine.config.Configuration;
-import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.CheckedDocument;
 import dev.poolcheck.engine.model.Finding;
@@ -11,6 +10,7 @@ import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.SourceExcerpts;
 import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.schema.ApiVersions;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +40,17 @@ public final class Poolcheck {
    * instance is created.
    */
   public static List<RuleDescriptor> catalog() {
-    return RuleRegistry.create(
-            SchemaRules.all(), DocumentFindings.descriptors(), List.of(), null, 1)
+    return RuleRegistry.create(SchemaRules.all(), RuleSet.builtInFindings(), List.of(), null, 1)
         .descriptors();
+  }
+
+  /**
+   * Whether {@code text} has the form of a Batch api-version ({@code 2024-07-01}, {@code
+   * 2024-07-01.20.0}, {@code 2024-05-01-preview}), shipped or not; front ends reject other values
+   * of {@code --api-version} as a usage error.
+   */
+  public static boolean isApiVersion(String text) {
+    return ApiVersions.wellFormed(text);
   }
 
   /**
@@ -161,7 +169,8 @@ public final class Poolcheck {
       Configuration config,
       RuleSet rules,
       List<InputCollector.Input> inputs) {
-    FileChecker checker = new FileChecker(request, rules);
+    FileChecker checker =
+        new FileChecker(request, rules, request.apiVersion().or(config::apiVersion));
     if (request.threads() == 1 || inputs.size() < 2) {
       return inputs.stream().map(in -> checkOne(checker, in, request)).toList();
     }

@@ -7,6 +7,7 @@ import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rule.Rule;
+import dev.poolcheck.engine.schema.ApiVersionFindings;
 import dev.poolcheck.engine.schema.NearestName;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.nio.file.Files;
@@ -64,6 +65,16 @@ record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data
     }
   }
 
+  /**
+   * The finding ids the engine reports without a rule: the loader's, the extractor's, the
+   * api-version notes.
+   */
+  static List<RuleDescriptor> builtInFindings() {
+    List<RuleDescriptor> out = new ArrayList<>(DocumentFindings.descriptors());
+    out.addAll(ApiVersionFindings.descriptors());
+    return List.copyOf(out);
+  }
+
   static RuleSet create(CheckRequest request, Configuration config, long expectedDocuments) {
     List<Path> bundles = new ArrayList<>();
     for (Path p : request.policies()) {
@@ -81,11 +92,7 @@ record RuleSet(List<Rule> rules, List<RuleDescriptor> descriptors, JsonNode data
     bundles.addAll(config.policies());
     RuleRegistry registry =
         RuleRegistry.create(
-            SchemaRules.all(),
-            DocumentFindings.descriptors(),
-            bundles,
-            request.namespace(),
-            expectedDocuments);
+            SchemaRules.all(), builtInFindings(), bundles, request.namespace(), expectedDocuments);
     checkRuleIds(config, registry.descriptors());
     List<Rule> enabled =
         registry.rules().stream().filter(r -> config.isEnabled(r.descriptor().id())).toList();

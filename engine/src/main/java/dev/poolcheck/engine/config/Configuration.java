@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  * @param excludes glob patterns of files or folders not to check, as written
  * @param suppressions findings accepted on purpose, each with its reason
  * @param failOn the severity threshold for a failing run, when the file sets one
+ * @param apiVersion the api-version for documents that declare none, when the file sets one
  */
 public record Configuration(
     Optional<Path> file,
@@ -45,7 +46,8 @@ public record Configuration(
     List<Path> policies,
     List<String> excludes,
     List<Suppression> suppressions,
-    Optional<Severity> failOn) {
+    Optional<Severity> failOn,
+    Optional<String> apiVersion) {
 
   /** The names searched for, in this order, in each directory by {@link #find}. */
   public static final List<String> FILE_NAMES = List.of(".poolcheck.yaml", ".poolcheck.yml");
@@ -130,6 +132,7 @@ public record Configuration(
     excludes = List.copyOf(excludes);
     suppressions = List.copyOf(suppressions);
     Objects.requireNonNull(failOn, "failOn");
+    Objects.requireNonNull(apiVersion, "apiVersion");
   }
 
   /** No configuration file: every rule at its default severity, nothing suppressed. */
@@ -139,7 +142,14 @@ public record Configuration(
 
   private static Configuration withoutSettings(Optional<Path> file) {
     return new Configuration(
-        file, Map.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        file,
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -333,8 +343,12 @@ public record Configuration(
     }
 
     Optional<Severity> failOn = Severity.parse(root.path("failOn").asText(null));
+    Optional<String> apiVersion =
+        Optional.ofNullable(root.get("apiVersion"))
+            .filter(JsonNode::isTextual)
+            .map(JsonNode::asText);
     return new Configuration(
-        Optional.of(file), rules, allowed, policies, excludes, suppressions, failOn);
+        Optional.of(file), rules, allowed, policies, excludes, suppressions, failOn, apiVersion);
   }
 
   private static Optional<Path> policy(

@@ -16,6 +16,16 @@ final class JsonPointers {
     return sb.toString();
   }
 
+  /** The unescaped tokens of a pointer ({@code []} for the root). */
+  static java.util.List<String> tokens(String pointer) {
+    if (pointer.isEmpty()) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(pointer.substring(1).split("/", -1))
+        .map(JsonPointers::unescape)
+        .toList();
+  }
+
   static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }

@@ -9,10 +9,14 @@ public final class NearestName {
 
   private NearestName() {}
 
+  /** Most edits a suggestion may be away; more is a different word, not a typo. */
+  private static final int MAX_EDITS = 3;
+
   /**
    * The closest of {@code known} to {@code name}: a case-insensitive match first, else the one at
    * the smallest edit distance if that distance is at most a third of the name's length (at least
-   * 2), else a known name that starts with {@code name} or that {@code name} starts with.
+   * 2, at most 3), else a known name that starts with {@code name} or that {@code name} starts with
+   * (the shorter at least 60% of the longer).
    */
   public static Optional<String> suggest(String name, Collection<String> known) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -28,13 +32,36 @@ public final class NearestName {
         bestDistance = d;
       }
     }
-    if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
+    if (best != null && bestDistance <= Math.min(MAX_EDITS, Math.max(2, name.length() / 3))) {
       return Optional.of(best);
     }
+    return truncated(name, known);
+  }
+
+  /**
+   * Only the strong signals: the same name in another case, or a name one of the two truncates. For
+   * names from another object, where an edit-distance match would be a different property with an
+   * unrelated meaning ({@code resourceTags} is not {@code resourceFiles}).
+   */
+  public static Optional<String> sameOrTruncated(String name, Collection<String> known) {
+    for (String k : known) {
+      if (k.equalsIgnoreCase(name)) {
+        return Optional.of(k);
+      }
+    }
+    return truncated(name, known);
+  }
+
+  private static Optional<String> truncated(String name, Collection<String> known) {
+    String lower = name.toLowerCase(Locale.ROOT);
     String prefixMatch = null;
     for (String k : known) {
       String kl = k.toLowerCase(Locale.ROOT);
-      if (lower.length() >= 4 && (kl.startsWith(lower) || lower.startsWith(kl))) {
+      int shorter = Math.min(kl.length(), lower.length());
+      int longer = Math.max(kl.length(), lower.length());
+      if (lower.length() >= 4
+          && shorter * 10 >= longer * 6
+          && (kl.startsWith(lower) || lower.startsWith(kl))) {
         if (prefixMatch == null || k.compareTo(prefixMatch) < 0) {
           prefixMatch = k;
         }

@@ -14,10 +14,10 @@ import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The generated pool schemas, loaded from the class path ({@code dev/poolcheck/schemas/}) and
@@ -40,52 +40,88 @@ public final class PoolSchemas {
   static final String MANAGEMENT_FILE = "management-pool.schema.json";
   static final String DATA_PLANE_FILE = "data-plane-pool.schema.json";
 
-  /** The (sub)schemas poolcheck validates against. */
+  /** The (sub)schemas of the newest api-versions, compiled eagerly by {@link #get()}. */
   public enum Part {
     /** Body of a management-plane PUT: {@code Pool}. */
-    MANAGEMENT_POOL(MANAGEMENT_FILE, ""),
+    MANAGEMENT_POOL(ApiVersions.Plane.MANAGEMENT, PropertyHistory.Root.REQUEST),
     /** The {@code properties} of an ARM template pool resource. */
-    MANAGEMENT_POOL_PROPERTIES(MANAGEMENT_FILE, "/$defs/PoolProperties"),
+    MANAGEMENT_POOL_PROPERTIES(ApiVersions.Plane.MANAGEMENT, PropertyHistory.Root.POOL_PROPERTIES),
     /** The {@code identity} of an ARM template pool resource. */
-    MANAGEMENT_POOL_IDENTITY(MANAGEMENT_FILE, "/$defs/BatchPoolIdentity"),
+    MANAGEMENT_POOL_IDENTITY(ApiVersions.Plane.MANAGEMENT, PropertyHistory.Root.POOL_IDENTITY),
     /** Body of a data-plane pool create: {@code BatchPoolCreateOptions}. */
-    DATA_PLANE_POOL(DATA_PLANE_FILE, ""),
+    DATA_PLANE_POOL(ApiVersions.Plane.DATA_PLANE, PropertyHistory.Root.REQUEST),
     /** The {@code vmExtension} of a node extension response. */
-    DATA_PLANE_EXTENSION(DATA_PLANE_FILE, "/$defs/VMExtension");
+    DATA_PLANE_EXTENSION(ApiVersions.Plane.DATA_PLANE, PropertyHistory.Root.EXTENSION);
 
-    final String file;
-    final String pointer;
+    final ApiVersions.Plane plane;
+    final PropertyHistory.Root root;
 
-    Part(String file, String pointer) {
-      this.file = file;
-      this.pointer = pointer;
+    Part(ApiVersions.Plane plane, PropertyHistory.Root root) {
+      this.plane = plane;
+      this.root = root;
     }
   }
+
+  /** One compiled root: a plane, an api-version and which of its schemas. */
+  private record Key(ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root) {}
 
   private static final class Holder {
     static final PoolSchemas INSTANCE = new PoolSchemas();
   }
 
-  private final Map<Part, Schema> compiled = new EnumMap<>(Part.class);
+  private final SchemaRegistry registry = offlineRegistry();
+  private final Map<Key, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> documents = new HashMap<>();
 
   private PoolSchemas() {
-    SchemaRegistry registry = offlineRegistry();
     ObjectMapper json = new ObjectMapper();
     for (String file : List.of(MANAGEMENT_FILE, DATA_PLANE_FILE)) {
       documents.put(ID_BASE + file, readClasspath(json, file));
     }
     for (Part part : Part.values()) {
-      String location = ID_BASE + part.file + (part.pointer.isEmpty() ? "" : "#" + part.pointer);
-      Schema schema = registry.getSchema(SchemaLocation.of(location));
-      schema.initializeValidators();
-      compiled.put(part, schema);
+      schema(part.plane, ApiVersions.shipped().newest(part.plane), part.root);
     }
   }
 
-  /** The schemas, compiled on first call. */
+  /** The schemas, compiled on first call (the newest api-versions; older ones on first use). */
   public static PoolSchemas get() {
     return Holder.INSTANCE;
+  }
+
+  /**
+   * Where {@code root} of {@code apiVersion} is in its plane's schema file ({@code
+   * x-api-versions}). A version without a response schema of its own (the data plane's
+   * 2025-06-01.21.0 excerpt has no {@code BatchPool}) uses the one of the nearest older version
+   * that has one.
+   */
+  String pointer(ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root) {
+    JsonNode versions = documents.get(ID_BASE + plane.file).path("x-api-versions");
+    List<String> shipped = ApiVersions.shipped().of(plane);
+    int from = Math.max(0, shipped.indexOf(apiVersion));
+    for (int i = from; i < shipped.size(); i++) {
+      JsonNode ref = versions.path(shipped.get(i)).at("/" + root.entry);
+      if (ref.isTextual()) {
+        return ref.asText().substring(1);
+      }
+      if (root != PropertyHistory.Root.RESPONSE) {
+        break;
+      }
+    }
+    throw new IllegalArgumentException("no " + root + " schema for " + plane + " " + apiVersion);
+  }
+
+  /** The compiled schema of one root of one api-version; compiled once, on first use. */
+  Schema schema(ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root) {
+    return compiled.computeIfAbsent(
+        new Key(plane, apiVersion, root),
+        k -> {
+          String location = ID_BASE + plane.file + "#" + pointer(plane, apiVersion, root);
+          synchronized (registry) {
+            Schema schema = registry.getSchema(SchemaLocation.of(location));
+            schema.initializeValidators();
+            return schema;
+          }
+        });
   }
 
   /**
@@ -99,6 +135,7 @@ public final class PoolSchemas {
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
             .keyword(new NonValidationKeyword("x-source"))
+            .keyword(new NonValidationKeyword("x-api-versions"))
             .build();
     return SchemaRegistry.withDefaultDialect(
         dialect,
@@ -113,10 +150,15 @@ public final class PoolSchemas {
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   }
 
-  /** Validates {@code instance} against one part, reporting read-only members too. */
+  /** Validates {@code instance} against one part of the newest api-version. */
   public List<Error> validate(Part part, JsonNode instance) {
-    return compiled
-        .get(part)
+    return validate(part.plane, ApiVersions.shipped().newest(part.plane), part.root, instance);
+  }
+
+  /** Validates {@code instance} against one root of one api-version, reporting read-only too. */
+  public List<Error> validate(
+      ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root, JsonNode instance) {
+    return schema(plane, apiVersion, root)
         .validate(
             instance,
             ctx -> ctx.executionConfig(c -> c.readOnly(true).formatAssertionsEnabled(true)));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.poolcheck.engine.document.PoolDocument;
-import dev.poolcheck.engine.schema.PoolSchemas.Part;
 import dev.poolcheck.engine.schema.SchemaProblem.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +39,7 @@ final class SchemaValidation {
 
   /** Definitions whose members are "pool properties" in messages. */
   private static final Set<String> POOL_DEFINITIONS =
-      Set.of("Pool", "PoolProperties", "BatchPoolCreateOptions");
+      Set.of("Pool", "PoolProperties", "BatchPoolCreateOptions", "PoolAddParameter", "CloudPool");
 
   private static final Set<String> VALUE_KEYWORDS =
       Set.of(
@@ -82,6 +81,13 @@ final class SchemaValidation {
     this.schemaNodes = schemaNodes;
   }
 
+  /**
+   * The schema a validation ran against, for the messages that compare api-versions: its plane,
+   * api-version and root, and where the validated instance is in the pool's instance tree.
+   */
+  record Against(
+      ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root, boolean response) {}
+
   /** Every schema problem of the pool's source, sorted by pointer and message. */
   List<SchemaProblem> check(PoolDocument pool) {
     JsonNode root = pool.source().root().orElse(null);
@@ -93,15 +99,38 @@ final class SchemaValidation {
       return List.of();
     }
     String at = pool.sourcePointer();
+    ApiVersions.Plane plane =
+        switch (pool.kind()) {
+          case MANAGEMENT, ARM_TEMPLATE -> ApiVersions.Plane.MANAGEMENT;
+          default -> ApiVersions.Plane.DATA_PLANE;
+        };
+    String version = checkedVersion(pool.canonical(), plane);
+    boolean response = DocumentRoles.isResponse(pool.kind(), pool.canonical(), body);
     List<SchemaProblem> problems = new ArrayList<>();
     switch (pool.kind()) {
-      case MANAGEMENT -> validate(Part.MANAGEMENT_POOL, body, at, false, problems);
-      case DATA_PLANE -> validate(Part.DATA_PLANE_POOL, body, at, false, problems);
+      case MANAGEMENT ->
+          validate(
+              new Against(plane, version, PropertyHistory.Root.REQUEST, response),
+              body,
+              at,
+              false,
+              problems);
+      case DATA_PLANE ->
+          validate(
+              new Against(
+                  plane,
+                  version,
+                  response ? PropertyHistory.Root.RESPONSE : PropertyHistory.Root.REQUEST,
+                  response),
+              body,
+              at,
+              false,
+              problems);
       case ARM_TEMPLATE -> {
         // Only the pool's own parts: ARM resource keys (apiVersion, dependsOn, copy...) are ARM's.
         if (body.has("properties")) {
           validate(
-              Part.MANAGEMENT_POOL_PROPERTIES,
+              new Against(plane, version, PropertyHistory.Root.POOL_PROPERTIES, response),
               body.get("properties"),
               at + "/properties",
               false,
@@ -109,7 +138,7 @@ final class SchemaValidation {
         }
         if (body.has("identity")) {
           validate(
-              Part.MANAGEMENT_POOL_IDENTITY,
+              new Against(plane, version, PropertyHistory.Root.POOL_IDENTITY, response),
               body.get("identity"),
               at + "/identity",
               false,
@@ -120,7 +149,12 @@ final class SchemaValidation {
         JsonNode extension = body.has("vmExtension") ? body.get("vmExtension") : body;
         String extensionAt = body.has("vmExtension") ? at + "/vmExtension" : at;
         if (extension.isObject()) {
-          validate(Part.DATA_PLANE_EXTENSION, extension, extensionAt, true, problems);
+          validate(
+              new Against(plane, version, PropertyHistory.Root.EXTENSION, true),
+              extension,
+              extensionAt,
+              true,
+              problems);
         }
       }
     }
@@ -131,8 +165,30 @@ final class SchemaValidation {
     return List.copyOf(problems);
   }
 
+  /**
+   * The api-version the pool is checked against: canonical {@code resolvedApiVersion} when the
+   * engine set it (the same value every version-dependent rule reads), else the choice from the
+   * declared {@code apiVersion}.
+   */
+  static String checkedVersion(JsonNode canonical, ApiVersions.Plane plane) {
+    ApiVersions shipped = ApiVersions.shipped();
+    JsonNode resolved = canonical == null ? null : canonical.get("resolvedApiVersion");
+    if (resolved != null && resolved.isTextual() && shipped.of(plane).contains(resolved.asText())) {
+      return resolved.asText();
+    }
+    JsonNode declared = canonical == null ? null : canonical.get("apiVersion");
+    return shipped
+        .choose(
+            plane,
+            declared != null && declared.isTextual()
+                ? Optional.of(declared.asText())
+                : Optional.empty(),
+            Optional.empty())
+        .version();
+  }
+
   private void validate(
-      Part part,
+      Against against,
       JsonNode instance,
       String prefix,
       boolean settingsIsText,
@@ -140,7 +196,16 @@ final class SchemaValidation {
     if (ArmExpressions.isExpression(instance)) {
       return;
     }
-    translateAll(schemas.validate(part, instance), instance, prefix, settingsIsText, out);
+    List<Error> errors =
+        schemas.validate(against.plane(), against.apiVersion(), against.root(), instance);
+    List<SchemaProblem> found = new ArrayList<>();
+    translateAll(errors, instance, prefix, settingsIsText, against, found);
+    for (SchemaProblem p : found) {
+      if (against.response() && p.kind() == Kind.READ_ONLY_PROPERTY) {
+        continue; // a response carries what Azure set: that is what read-only means
+      }
+      out.add(p);
+    }
   }
 
   /**
@@ -152,6 +217,16 @@ final class SchemaValidation {
       JsonNode instance,
       String prefix,
       boolean settingsIsText,
+      List<SchemaProblem> out) {
+    translateAll(errors, instance, prefix, settingsIsText, null, out);
+  }
+
+  private void translateAll(
+      List<Error> errors,
+      JsonNode instance,
+      String prefix,
+      boolean settingsIsText,
+      Against against,
       List<SchemaProblem> out) {
     // A wrong type makes enum, format and range errors on the same value noise.
     Set<String> wrongType = new HashSet<>();
@@ -173,11 +248,35 @@ final class SchemaValidation {
       if (wrongType.contains(relative) && instance.at(relative).isNull()) {
         continue; // Azure's REST APIs read an explicit null as "not given" (its own examples do)
       }
-      out.add(translate(error, instance.at(relative), prefix + relative));
+      if (against != null
+          && against.response()
+          && "required".equals(error.getKeyword())
+          && writeOnly(error)) {
+        continue; // a GET never returns secrets (passwords, keys): their absence is expected
+      }
+      out.add(translate(error, instance.at(relative), prefix + relative, relative, against));
     }
   }
 
-  private SchemaProblem translate(Error error, JsonNode value, String pointer) {
+  /**
+   * Whether the property a {@code required} error names is write-only (a secret the service never
+   * returns): {@code writeOnly} in the schema, or, where the spec does not mark it (the
+   * hand-written data-plane specs), a secret-looking name such as {@code password}.
+   */
+  private boolean writeOnly(Error error) {
+    String missing = error.getProperty();
+    if (missing == null) {
+      return false;
+    }
+    String fragment = JsonPointers.of(error.getSchemaLocation().getFragment());
+    String objectFragment = fragment.substring(0, Math.max(0, fragment.lastIndexOf('/')));
+    String iri = String.valueOf(error.getSchemaLocation().getAbsoluteIri());
+    JsonNode property = schemaNodes.apply(iri, objectFragment).path("properties").path(missing);
+    return property.path("writeOnly").asBoolean(false) || SECRET_NAME.matcher(missing).matches();
+  }
+
+  private SchemaProblem translate(
+      Error error, JsonNode value, String pointer, String relative, Against against) {
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     String name = label(pointer);
     return switch (keyword) {
@@ -201,7 +300,8 @@ final class SchemaValidation {
                 + error.getProperty()
                 + "` is given; add it");
       }
-      case "additionalProperties", "unevaluatedProperties" -> unknown(error, pointer);
+      case "additionalProperties", "unevaluatedProperties" ->
+          unknown(error, pointer, relative, against);
       case "readOnly" ->
           new SchemaProblem(
               Kind.READ_ONLY_PROPERTY,
@@ -229,7 +329,7 @@ final class SchemaValidation {
       }
       Set<String> names = new TreeSet<>();
       schema.path("properties").fieldNames().forEachRemaining(names::add);
-      var hit = NearestName.suggest(member, names);
+      var hit = NearestName.sameOrTruncated(member, names);
       if (hit.isPresent()) {
         return Optional.of("`" + hit.get() + "` inside `" + sibling.getKey() + "`");
       }
@@ -237,7 +337,8 @@ final class SchemaValidation {
     return Optional.empty();
   }
 
-  private SchemaProblem unknown(Error error, String parentPointer) {
+  private SchemaProblem unknown(
+      Error error, String parentPointer, String relativeParent, Against against) {
     String member = error.getProperty();
     String pointer = parentPointer + "/" + JsonPointers.escape(member);
     // The error's schema location is <object schema>/additionalProperties: its known names are
@@ -254,6 +355,19 @@ final class SchemaValidation {
         POOL_DEFINITIONS.contains(definition)
             ? "a pool property"
             : "a property of " + label(parentPointer);
+    if (against != null) {
+      Optional<String> history =
+          PropertyHistory.shipped()
+              .explain(
+                  against.plane(),
+                  against.apiVersion(),
+                  against.root(),
+                  JsonPointers.tokens(relativeParent),
+                  member);
+      if (history.isPresent()) {
+        return new SchemaProblem(Kind.UNKNOWN_PROPERTY, pointer, history.get());
+      }
+    }
     String message = "`" + member + "` is not " + owner;
     Optional<String> suggestion =
         NearestName.suggest(member, names)
@@ -380,8 +494,11 @@ final class SchemaValidation {
     return "`" + last + "`";
   }
 
+  /** The spec name of the definition a fragment is in ({@code PoolProperties.2024-07-01} too). */
   private static String definitionName(String schemaFragment) {
     String[] tokens = schemaFragment.split("/");
-    return tokens.length >= 3 && tokens[1].equals("$defs") ? tokens[2] : "";
+    String name = tokens.length >= 3 && tokens[1].equals("$defs") ? tokens[2] : "";
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 }

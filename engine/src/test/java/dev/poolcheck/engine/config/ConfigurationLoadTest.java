@@ -203,7 +203,7 @@ class ConfigurationLoadTest {
         List.of(
             file
                 + ":1:1: unknown key 'rulez'; expected one of rules, allowedExtensions, policies,"
-                + " exclude, suppressions, failOn",
+                + " exclude, suppressions, failOn, apiVersion",
             file
                 + ":3:11: /rules/a-rule: \"sometimes\" is not one of off, on, error, warning,"
                 + " info, false, true",

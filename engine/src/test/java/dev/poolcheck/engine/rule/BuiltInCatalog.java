@@ -4,6 +4,7 @@ import dev.poolcheck.engine.document.DocumentFindings;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.rego.EvaluationMode;
+import dev.poolcheck.engine.schema.ApiVersionFindings;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,9 @@ final class BuiltInCatalog {
     }
     for (RuleDescriptor d : DocumentFindings.descriptors()) {
       out.add(new Entry(d, javaSource(DocumentFindings.class), Optional.empty(), false));
+    }
+    for (RuleDescriptor d : ApiVersionFindings.descriptors()) {
+      out.add(new Entry(d, javaSource(ApiVersionFindings.class), Optional.empty(), false));
     }
     out.sort(Comparator.comparing(e -> e.descriptor().id()));
     return out;

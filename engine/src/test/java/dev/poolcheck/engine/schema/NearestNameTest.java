@@ -32,4 +32,24 @@ class NearestNameTest {
   void suggestsNothingForAnUnrelatedName() {
     assertEquals(Optional.empty(), NearestName.suggest("certificates", POOL));
   }
+
+  @Test
+  void aLongNameManyEditsAwayIsADifferentWord() {
+    // 2024-07-01's targetNodeCommunicationMode is not a typo of interNodeCommunication.
+    assertEquals(
+        Optional.empty(),
+        NearestName.suggest(
+            "targetNodeCommunicationMode", List.of("interNodeCommunication", "taskSlotsPerNode")));
+  }
+
+  @Test
+  void namesFromAnotherObjectNeedTheSameNameOrATruncation() {
+    List<String> startTask = List.of("resourceFiles", "commandLine");
+    assertEquals(Optional.empty(), NearestName.sameOrTruncated("resourceTags", startTask));
+    assertEquals(
+        Optional.of("virtualMachineConfiguration"),
+        NearestName.sameOrTruncated("virtualMachineConfig", POOL));
+    assertEquals(Optional.of("vmSize"), NearestName.sameOrTruncated("VMSIZE", POOL));
+    assertEquals(Optional.empty(), NearestName.sameOrTruncated("user", List.of("userAccounts")));
+  }
 }

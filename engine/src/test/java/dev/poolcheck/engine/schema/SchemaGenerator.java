@@ -11,8 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +36,18 @@ import java.util.TreeSet;
  * become {@code enum}, open ones only {@code examples}; {@code x-ms-secret} becomes {@code
  * writeOnly}; objects with {@code properties} get {@code additionalProperties: false} so unknown
  * members are reported; references to definitions outside the excerpt become permissive schemas.
+ *
+ * <p>One file per plane holds every shipped api-version. The newest version's definitions keep
+ * their spec names, so the file's root ({@code $ref}) is the newest request body and editors see it
+ * unchanged. An older version's definition that differs from every variant already written (after
+ * its own references are resolved to variants, so identical subtrees are shared) is written as
+ * {@code Name.<api-version>}, named after the newest version that has it. {@code x-api-versions}
+ * maps each version to its roots and its definition variants.
+ *
+ * <p>An excerpt may be an overlay: {@code x-excerpt.base} names the excerpt it extends; its own
+ * {@code definitions} replace or add to the base's, {@code unchangedFromBase} lists the definitions
+ * that were compared and found equal, {@code assumedFromBase} those taken from the base without
+ * being read. Every other base definition is not part of that version.
  */
 public final class SchemaGenerator {
 
@@ -56,21 +74,66 @@ public final class SchemaGenerator {
           "maxItems",
           "uniqueItems");
 
-  /** One generated schema: where it comes from and where it goes. */
-  record Target(String specFile, String outputFile, String rootDefinition, String title) {}
+  /** Definitions the engine validates against besides the roots, when a version has them. */
+  static final List<String> PARTS = List.of("PoolProperties", "BatchPoolIdentity", "VMExtension");
+
+  /**
+   * One api-version of one plane: its excerpt and the definitions that are the request body and the
+   * GET response ({@code null} when the excerpt has none).
+   */
+  record Version(String apiVersion, String specFile, String requestRoot, String responseRoot) {}
+
+  /** One generated schema file: every shipped api-version of a plane, newest first. */
+  record Target(String outputFile, String title, List<Version> versions) {
+    /** The newest version, whose definitions keep their spec names. */
+    Version newest() {
+      return versions.get(0);
+    }
+
+    /** The newest version's excerpt. */
+    String specFile() {
+      return newest().specFile();
+    }
+
+    /** The newest version's request body definition: the file's root. */
+    String rootDefinition() {
+      return newest().requestRoot();
+    }
+  }
 
   static final List<Target> TARGETS =
       List.of(
           new Target(
-              "openapi.json",
               "management-pool.schema.json",
-              "Pool",
-              "Azure Batch pool, management plane: body of PUT .../batchAccounts/{a}/pools/{p}"),
+              "Azure Batch pool, management plane: body of PUT .../batchAccounts/{a}/pools/{p}",
+              List.of(
+                  new Version("2026-08-01", "openapi.json", "Pool", "Pool"),
+                  new Version("2025-06-01", "management/2025-06-01.json", "Pool", "Pool"),
+                  new Version("2024-07-01", "management/2024-07-01.json", "Pool", "Pool"),
+                  new Version("2024-02-01", "management/2024-02-01.json", "Pool", "Pool"),
+                  new Version("2023-11-01", "management/2023-11-01.json", "Pool", "Pool"),
+                  new Version("2023-05-01", "management/2023-05-01.json", "Pool", "Pool"))),
           new Target(
-              "BatchService.json",
               "data-plane-pool.schema.json",
-              "BatchPoolCreateOptions",
-              "Azure Batch pool, data plane: body of POST {endpoint}/pools"));
+              "Azure Batch pool, data plane: body of POST {endpoint}/pools",
+              List.of(
+                  new Version(
+                      "2025-06-01.21.0", "BatchService.json", "BatchPoolCreateOptions", null),
+                  new Version(
+                      "2024-07-01.20.0",
+                      "data-plane/2024-07-01.20.0.json",
+                      "PoolAddParameter",
+                      "CloudPool"),
+                  new Version(
+                      "2024-02-01.19.0",
+                      "data-plane/2024-02-01.19.0.json",
+                      "PoolAddParameter",
+                      "CloudPool"),
+                  new Version(
+                      "2023-05-01.17.0",
+                      "data-plane/2023-05-01.17.0.json",
+                      "PoolAddParameter",
+                      "CloudPool"))));
 
   private final JsonNode definitions;
   private final Set<String> unresolved = new TreeSet<>();
@@ -85,7 +148,7 @@ public final class SchemaGenerator {
     for (Map.Entry<Target, String> e : generateAll(root).entrySet()) {
       Path out = root.resolve("schemas").resolve(e.getKey().outputFile());
       Files.writeString(out, e.getValue(), StandardCharsets.UTF_8);
-      System.out.println("wrote " + out);
+      System.out.println("wrote " + out + " (" + e.getValue().length() + " chars)");
     }
   }
 
@@ -104,15 +167,11 @@ public final class SchemaGenerator {
 
   /** Generates every target's text, in {@link #TARGETS} order. */
   static Map<Target, String> generateAll(Path root) {
-    Map<Target, String> out = new java.util.LinkedHashMap<>();
+    Map<Target, String> out = new LinkedHashMap<>();
     Path specs = root.resolve("schemas/generator/specs");
     for (Target t : TARGETS) {
       try {
-        JsonNode spec = JSON.readTree(specs.resolve(t.specFile()).toFile());
-        out.put(
-            t,
-            JSON.writeValueAsString(new SchemaGenerator(spec.get("definitions")).generate(t, spec))
-                + "\n");
+        out.put(t, JSON.writeValueAsString(generate(t, specs)) + "\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -120,19 +179,101 @@ public final class SchemaGenerator {
     return out;
   }
 
-  private ObjectNode generate(Target target, JsonNode spec) {
-    JsonNode excerpt = spec.get("x-excerpt");
-    ObjectNode defs = NODES.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = definitions.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> d = it.next();
-      defs.set(d.getKey(), convert(d.getValue()));
+  /** One excerpt with its overlay resolved: the definitions of exactly one api-version. */
+  record Excerpt(JsonNode spec, ObjectNode definitions, List<String> assumed) {}
+
+  static Excerpt load(Path specs, String file) throws IOException {
+    JsonNode spec = JSON.readTree(specs.resolve(file).toFile());
+    JsonNode x = spec.path("x-excerpt");
+    ObjectNode own = ((ObjectNode) spec.get("definitions")).deepCopy();
+    if (!x.has("base")) {
+      return new Excerpt(spec, own, List.of());
     }
-    patchExtensionSettings(defs);
-    if (target.rootDefinition().equals("Pool")) {
-      patchProxyResource(defs);
+    JsonNode base = load(specs, x.get("base").asText()).definitions();
+    ObjectNode merged = NODES.objectNode();
+    List<String> assumed = new ArrayList<>();
+    for (String list : List.of("unchangedFromBase", "assumedFromBase")) {
+      for (JsonNode n : x.path(list)) {
+        String name = n.asText();
+        if (!base.has(name)) {
+          throw new IllegalStateException(file + ": " + list + " names " + name + ", not in base");
+        }
+        if (own.has(name)) {
+          throw new IllegalStateException(file + ": " + name + " is both overlaid and " + list);
+        }
+        merged.set(name, base.get(name));
+        if (list.equals("assumedFromBase")) {
+          assumed.add(name);
+        }
+      }
+    }
+    merged.setAll(own);
+    return new Excerpt(spec, merged, List.copyOf(assumed));
+  }
+
+  private static ObjectNode generate(Target target, Path specs) throws IOException {
+    ObjectNode allDefs = NODES.objectNode();
+    // definition name -> (canonical content -> variant name)
+    Map<String, Map<String, String>> variants = new HashMap<>();
+    ObjectNode versions = NODES.objectNode();
+    ObjectNode newestSource = null;
+    for (Version v : target.versions()) {
+      Excerpt excerpt = load(specs, v.specFile());
+      SchemaGenerator gen = new SchemaGenerator(excerpt.definitions());
+      List<String> roots = new ArrayList<>();
+      roots.add(v.requestRoot());
+      if (v.responseRoot() != null) {
+        roots.add(v.responseRoot());
+      }
+      PARTS.stream().filter(p -> excerpt.definitions().has(p)).forEach(roots::add);
+      Map<String, ObjectNode> converted = new LinkedHashMap<>();
+      for (String name : gen.reachable(roots)) {
+        converted.put(name, (ObjectNode) gen.convert(excerpt.definitions().get(name)));
+      }
+      patchExtensionSettings(converted);
+      if (converted.containsKey("Pool")) {
+        patchProxyResource(converted.get("Pool"));
+      }
+      Map<String, String> chosen = new LinkedHashMap<>();
+      for (String name : converted.keySet()) {
+        variantOf(name, converted, chosen, variants, allDefs, v.apiVersion(), new HashSet<>());
+      }
+      JsonNode x = excerpt.spec().get("x-excerpt");
+      ObjectNode entry = versions.putObject(v.apiVersion());
+      entry.put("repository", x.get("repository").asText());
+      entry.put("path", x.get("path").asText());
+      entry.put("commit", x.get("commit").asText());
+      entry.put("excerpt", "schemas/generator/specs/" + v.specFile());
+      if (x.has("base")) {
+        entry.put("base", "schemas/generator/specs/" + x.get("base").asText());
+      }
+      entry.put("request", "#/$defs/" + chosen.get(v.requestRoot()));
+      if (v.responseRoot() != null) {
+        entry.put("response", "#/$defs/" + chosen.get(v.responseRoot()));
+      }
+      ObjectNode parts = entry.putObject("parts");
+      for (String p : PARTS) {
+        if (chosen.containsKey(p)) {
+          parts.put(p, "#/$defs/" + chosen.get(p));
+        }
+      }
+      ArrayNode permissive = entry.putArray("permissiveDefinitions");
+      gen.unresolved.forEach(permissive::add);
+      ArrayNode assumed = entry.putArray("assumedDefinitions");
+      excerpt.assumed().stream().filter(converted::containsKey).sorted().forEach(assumed::add);
+      if (newestSource == null) {
+        newestSource = NODES.objectNode();
+        newestSource.put("repository", x.get("repository").asText());
+        newestSource.put("path", x.get("path").asText());
+        newestSource.put("apiVersion", excerpt.spec().get("info").get("version").asText());
+        newestSource.put("commit", x.get("commit").asText());
+        newestSource.put("excerpt", "schemas/generator/specs/" + v.specFile());
+        ArrayNode p = newestSource.putArray("permissiveDefinitions");
+        gen.unresolved.forEach(p::add);
+      }
     }
 
+    Version newest = target.newest();
     ObjectNode schema = NODES.objectNode();
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     schema.put("$id", ID_BASE + target.outputFile());
@@ -140,25 +281,103 @@ public final class SchemaGenerator {
     schema.put(
         "$comment",
         "GENERATED by dev.poolcheck.engine.schema.SchemaGenerator from "
-            + excerpt.get("repository").asText()
+            + newestSource.get("repository").asText()
             + " "
-            + excerpt.get("path").asText()
+            + newestSource.get("path").asText()
             + " (api-version "
-            + spec.get("info").get("version").asText()
+            + newestSource.get("apiVersion").asText()
             + ", commit "
-            + excerpt.get("commit").asText()
-            + "); do not edit, see docs/schemas.md.");
-    ObjectNode source = schema.putObject("x-source");
-    source.put("repository", excerpt.get("repository").asText());
-    source.put("path", excerpt.get("path").asText());
-    source.put("apiVersion", spec.get("info").get("version").asText());
-    source.put("commit", excerpt.get("commit").asText());
-    source.put("excerpt", "schemas/generator/specs/" + target.specFile());
-    ArrayNode permissive = source.putArray("permissiveDefinitions");
-    unresolved.forEach(permissive::add);
-    schema.put("$ref", "#/$defs/" + target.rootDefinition());
-    schema.set("$defs", defs);
+            + newestSource.get("commit").asText()
+            + ") and the older api-versions listed in x-api-versions; do not edit, see"
+            + " docs/schemas.md.");
+    schema.set("x-source", newestSource);
+    schema.set("x-api-versions", versions);
+    schema.put("$ref", "#/$defs/" + newest.requestRoot());
+    schema.set("$defs", allDefs);
     return schema;
+  }
+
+  /**
+   * The variant name of {@code name} in the version being generated: its references are first
+   * resolved to their own variants, then the content is compared with the variants written so far.
+   */
+  private static String variantOf(
+      String name,
+      Map<String, ObjectNode> converted,
+      Map<String, String> chosen,
+      Map<String, Map<String, String>> variants,
+      ObjectNode allDefs,
+      String apiVersion,
+      Set<String> visiting) {
+    if (chosen.containsKey(name)) {
+      return chosen.get(name);
+    }
+    if (!visiting.add(name)) {
+      throw new IllegalStateException("recursive definition " + name + " in " + apiVersion);
+    }
+    ObjectNode content = converted.get(name).deepCopy();
+    rewriteRefs(
+        content, ref -> variantOf(ref, converted, chosen, variants, allDefs, apiVersion, visiting));
+    String key = content.toString();
+    Map<String, String> known = variants.computeIfAbsent(name, k -> new LinkedHashMap<>());
+    String variant = known.get(key);
+    if (variant == null) {
+      variant = known.isEmpty() ? name : name + "." + apiVersion;
+      known.put(key, variant);
+      allDefs.set(variant, content);
+    }
+    visiting.remove(name);
+    chosen.put(name, variant);
+    return variant;
+  }
+
+  private interface RefRewrite {
+    String variant(String definition);
+  }
+
+  private static void rewriteRefs(JsonNode node, RefRewrite rewrite) {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      JsonNode ref = o.get("$ref");
+      if (ref != null && ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
+        o.put("$ref", "#/$defs/" + rewrite.variant(ref.asText().substring("#/$defs/".length())));
+      }
+      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getKey().equals("$ref")) {
+          rewriteRefs(e.getValue(), rewrite);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(n -> rewriteRefs(n, rewrite));
+    }
+  }
+
+  /** The definitions reachable from {@code roots}, in a stable order (roots first). */
+  private Set<String> reachable(List<String> roots) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> work = new ArrayDeque<>(roots);
+    while (!work.isEmpty()) {
+      String name = work.removeFirst();
+      if (!definitions.has(name) || !seen.add(name)) {
+        continue;
+      }
+      collectRefs(definitions.get(name), work);
+    }
+    return seen;
+  }
+
+  private static void collectRefs(JsonNode node, Deque<String> out) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual() && ref.asText().startsWith("#/definitions/")) {
+        out.addLast(ref.asText().substring("#/definitions/".length()));
+      }
+      node.forEach(n -> collectRefs(n, out));
+    } else if (node.isArray()) {
+      node.forEach(n -> collectRefs(n, out));
+    }
   }
 
   private JsonNode convert(JsonNode s) {
@@ -232,7 +451,10 @@ public final class SchemaGenerator {
    * Extension settings are free-form JSON in both planes. The data-plane spec's {@code map<string,
    * string>} is a TypeSpec artifact (FACTS.md §1.3): real settings nest objects.
    */
-  private static void patchExtensionSettings(ObjectNode defs) {
+  private static void patchExtensionSettings(Map<String, ObjectNode> defs) {
+    if (!defs.containsKey("VMExtension")) {
+      return;
+    }
     ObjectNode props = (ObjectNode) defs.get("VMExtension").get("properties");
     ObjectNode settings = NODES.objectNode();
     settings.put(
@@ -254,8 +476,7 @@ public final class SchemaGenerator {
    * inlined so unknown members can be reported. {@code name} and {@code type} are read-only in the
    * spec but routinely written in PUT bodies (the Batch docs do), so they are not marked read-only.
    */
-  private static void patchProxyResource(ObjectNode defs) {
-    ObjectNode pool = (ObjectNode) defs.get("Pool");
+  private static void patchProxyResource(ObjectNode pool) {
     ObjectNode props = (ObjectNode) pool.get("properties");
     ObjectNode merged = NODES.objectNode();
     ObjectNode id = merged.putObject("id");
