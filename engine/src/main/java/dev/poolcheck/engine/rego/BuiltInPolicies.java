@@ -51,7 +51,7 @@ public final class BuiltInPolicies {
 
   private BuiltInPolicies(WasmBundle bundle, JsonNode metadata, EvaluationMode mode) {
     this.defaultData = bundle.data();
-    this.instances = new PolicyInstances(bundle, mode, PolicyLimits.defaults());
+    this.instances = new PolicyInstances(bundle, mode, PolicyLimits.defaults(), false);
     this.rules = new ArrayList<>();
     for (JsonNode entry : metadata.path("annotations")) {
       JsonNode annotations = entry.path("annotations");

@@ -59,10 +59,19 @@ final class PolicyInstances {
     }
   }
 
-  PolicyInstances(WasmBundle bundle, EvaluationMode mode, PolicyLimits limits) {
+  /**
+   * Whether an entrypoint that overran is disabled for the rest of the run: true for user bundles,
+   * which are loaded per run; false for the built-in policies, whose instances the JVM shares
+   * across runs (one overrun on a huge file must not turn them off for every later run).
+   */
+  private final boolean disableAfterOverrun;
+
+  PolicyInstances(
+      WasmBundle bundle, EvaluationMode mode, PolicyLimits limits, boolean disableAfterOverrun) {
     this.bundle = bundle;
     this.mode = mode;
     this.limits = limits;
+    this.disableAfterOverrun = disableAfterOverrun;
   }
 
   /**
@@ -121,7 +130,7 @@ final class PolicyInstances {
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // An instance stopped half-way is in an unknown state: drop it.
       boolean overran = deadline.finish();
-      if (overran) {
+      if (overran && disableAfterOverrun) {
         disabled.put(entrypoint, "it overran its time budget on an earlier pool");
       }
       throw failed(entrypoint, overran ? overran(budget) : why(e), e);
@@ -130,7 +139,9 @@ final class PolicyInstances {
     }
     if (deadline.finish()) {
       // The budget ran out just as it finished: keep the budget strict and drop the instance.
-      disabled.put(entrypoint, "it overran its time budget on an earlier pool");
+      if (disableAfterOverrun) {
+        disabled.put(entrypoint, "it overran its time budget on an earlier pool");
+      }
       throw failed(entrypoint, overran(budget), null);
     }
     idle.push(instance);

@@ -70,7 +70,7 @@ public final class UserPolicies {
     List<Rule> rules = new ArrayList<>();
     for (Path path : bundles) {
       WasmBundle bundle = WasmBundle.read(path);
-      PolicyInstances instances = new PolicyInstances(bundle, mode, limits);
+      PolicyInstances instances = new PolicyInstances(bundle, mode, limits, true);
       Map<String, Integer> entrypoints = instances.entrypoints();
       String dataJson = bundle.data().toString();
       List<Rule> found = new ArrayList<>();
