@@ -26,12 +26,12 @@ import net.jqwik.api.Property;
  * Whatever comes in: the run never throws, no secret nor its 8-character prefix comes out in any
  * format, and no human format prints a control character or starts a line with a CI command.
  *
- * <p>CI runs 12 tries with a fixed seed. A longer run (documented in docs/security.md) checks more
- * files per try: {@code mvn -o -pl engine test -Dtest=HostileMutationProperties
- * -Dpoolcheck.fuzz.files=40}, and a different seed with {@code -Djqwik.seeds.whenfixed=...} or by
- * editing {@link #SEED}.
+ * <p>Named {@code *Test} so that surefire's default includes run it in {@code mvn verify}. CI runs
+ * 12 tries with a fixed seed. A longer run (documented in docs/security.md) checks more files per
+ * try: {@code mvn -o -pl engine test -Dtest=HostileMutationPropertyTest -Dpoolcheck.fuzz.files=40},
+ * and a different seed with {@code -Djqwik.seeds.whenfixed=...} or by editing {@link #SEED}.
  */
-class HostileMutationProperties {
+class HostileMutationPropertyTest {
 
   static final String SEED = "20261129";
 
