@@ -19,6 +19,14 @@ is_expression(value) if {
 	not startswith(value, "[[")
 }
 
+# Terraform values known only when Terraform plans (references, interpolations, function calls)
+# are strings holding "${...}" in the canonical pool of a .tf file (docs/terraform.md), as are the
+# placeholders of templated JSON: as unknown as ARM expressions.
+is_expression(value) if {
+	is_string(value)
+	contains(value, "${")
+}
+
 # A publisher or type that is written literally: a string that is not an ARM expression.
 known(value) if {
 	is_string(value)

@@ -52,3 +52,25 @@ problem(o) := "uses http://; Key Vault is reached only over https://: use its se
 }
 
 certificate_name(path) := split(path, "/")[2]
+
+# Customer-managed keys: Key Vault and Managed HSM hosts by cloud: public, China, US Government.
+key_host_pattern := `^[a-z0-9-]+\.(vault|managedhsm)\.(azure\.net|azure\.cn|usgovcloudapi\.net)(:443)?$`
+
+key_example := "https://<vault>.vault.azure.net/keys/<name>/<version>"
+
+# What is wrong with a customer-managed key URL; undefined when nothing is.
+key_problem(url) := sprintf("is not a URL; use the key's versioned identifier, %s", [key_example]) if {
+	not parts(url)
+} else := sprintf("uses %s://; Key Vault is reached only over https://: use %s", [parts(url)[1], key_example]) if {
+	lower(parts(url)[1]) != "https"
+} else := sprintf("is not on a Key Vault host (<vault>.vault.azure.net, <hsm>.managedhsm.azure.net, or their Azure China and US Government hosts); use %s", [key_example]) if {
+	not regex.match(key_host_pattern, lower(parts(url)[2]))
+} else := sprintf("must be a versioned key identifier, %s, with no query or fragment (the version is required even with rotationToLatestKeyVersionEnabled)", [key_example]) if {
+	not regex.match(`^/keys/[A-Za-z0-9-]+/[A-Za-z0-9]+/?$`, parts(url)[3])
+} else := sprintf("must be a versioned key identifier, %s, with no query or fragment", [key_example]) if {
+	parts(url)[4] != ""
+}
+
+pointer(path) := concat("", [sprintf("/%s", [escape(p)]) | some p in path])
+
+escape(p) := replace(replace(sprintf("%v", [p]), "~", "~0"), "/", "~1")

@@ -25,3 +25,19 @@ retirement_severity(retired_on) := "error" if {
 } else := "warning" if {
 	as_of >= year_before(retired_on)
 }
+
+# A body that creates a pool: a request (not a GET response) whose operation is create. Both
+# default when the document does not say: a body is a create request (docs/canonical-model.md).
+is_create_request if {
+	object.get(input, "documentRole", "request") == "request"
+	object.get(input, "operation", "create") == "create"
+}
+
+# A GET response: what a service returned, not what a user sends.
+is_response if input.documentRole == "response"
+
+# A node-extension GET response: one extension as a node reports it, which may be one Batch
+# installed itself. Rules about what a pool asks for when it is created stay silent on it.
+is_node_extension if input.kind == "node-extension"
+
+is_node_extension if input.scope == "extension"

@@ -5,7 +5,9 @@
 #   overridden." The type CustomScript is rejected whatever its publisher; the Windows
 #   (Microsoft.Compute/CustomScriptExtension) and legacy Linux
 #   (Microsoft.OSTCExtensions/CustomScriptForLinux) Custom Script extensions are the same family.
-#   Run setup commands in the pool's start task instead.
+#   Run setup commands in the pool's start task instead. Not judged on node-extension GET responses:
+#   Batch installs its own CustomScript extension on nodes (Azure's examples show one named
+#   batchNodeExtension), and a response reports it; the rule is about what a pool asks for.
 # custom:
 #   id: extension-customscript-reserved
 #   severity: error
@@ -13,10 +15,12 @@
 package poolcheck.rules.extension_customscript_reserved
 
 import data.poolcheck.lib.extensions
+import data.poolcheck.lib.pool
 
 reason := "The CustomScript extension type is reserved for the Azure Batch service and can't be overridden."
 
 deny contains finding if {
+	not pool.is_node_extension
 	some item in extensions.all_extensions
 	extensions.custom_script(item.extension)
 	finding := {

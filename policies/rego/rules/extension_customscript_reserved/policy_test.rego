@@ -34,9 +34,15 @@ test_custom_script_under_cloud_service_configuration_is_denied if {
 	contains(finding.msg, "'(unnamed)'")
 }
 
-test_node_extension_scope_is_judged if {
+test_node_extension_response_is_not_judged if {
+	# Azure's ComputeNodeExtensionGet example: the CustomScript extension Batch put on the node.
+	ext := {"name": "batchNodeExtension", "publisher": "Microsoft.Azure.Extensions", "type": "CustomScript"}
+	count(deny) == 0 with input as {"kind": "node-extension", "scope": "extension", "documentRole": "response", "virtualMachineConfiguration": {"extensions": [ext]}}
+}
+
+test_pool_response_is_judged if {
 	ext := {"name": "setup", "publisher": "Microsoft.Azure.Extensions", "type": "CustomScript"}
-	count(deny) == 1 with input as {"scope": "extension", "virtualMachineConfiguration": {"extensions": [ext]}}
+	count(deny) == 1 with input as {"kind": "management", "scope": "pool", "documentRole": "response", "virtualMachineConfiguration": {"extensions": [ext]}}
 }
 
 test_other_extensions_are_fine if {

@@ -5,7 +5,9 @@
 #   The default allow-list is the union of the lists the Batch documentation gave in 2021 and gives
 #   now (policies/rego/data.json names each entry's source and whether its publisher/type is
 #   verified); add your own publisher/type pairs under allowedExtensions in the configuration.
-#   Publisher and type match case-insensitively.
+#   Publisher and type match case-insensitively. Not judged on node-extension GET responses: those
+#   list what is on a node, including extensions Batch itself installs (such as
+#   Microsoft.Azure.Geneva/GenevaMonitoring), which nobody asked for in a pool definition.
 # custom:
 #   id: extension-not-allowed
 #   severity: error
@@ -13,6 +15,7 @@
 package poolcheck.rules.extension_not_allowed
 
 import data.poolcheck.lib.extensions
+import data.poolcheck.lib.pool
 
 allowed contains [lower(entry.publisher), lower(entry.type)] if {
 	some entry in data.allowedExtensions
@@ -21,6 +24,7 @@ allowed contains [lower(entry.publisher), lower(entry.type)] if {
 }
 
 deny contains finding if {
+	not pool.is_node_extension
 	some item in extensions.all_extensions
 	ext := item.extension
 	extensions.known(ext.publisher)

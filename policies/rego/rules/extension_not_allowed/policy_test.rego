@@ -73,3 +73,13 @@ test_extension_under_cloud_service_configuration_is_checked if {
 	some finding in deny with input as pool
 	finding.pointer == "/cloudServiceConfiguration/extensions/0/type"
 }
+
+test_node_extension_response_is_not_judged if {
+	ext := {"name": "customExtension", "publisher": "Microsoft.Azure.Geneva", "type": "GenevaMonitoring"}
+	count(deny) == 0 with input as {"kind": "node-extension", "scope": "extension", "virtualMachineConfiguration": {"extensions": [ext]}}
+}
+
+test_pool_response_is_judged if {
+	ext := {"name": "customExtension", "publisher": "Microsoft.Azure.Geneva", "type": "GenevaMonitoring"}
+	count(deny) == 1 with input as {"kind": "management", "scope": "pool", "documentRole": "response", "virtualMachineConfiguration": {"extensions": [ext]}}
+}

@@ -4,6 +4,7 @@ import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.api.Poolcheck;
 import dev.poolcheck.engine.model.CheckResult;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.report.PrintableText;
@@ -110,11 +111,20 @@ final class CheckCommand implements Callable<Integer> {
   DocumentKind kind;
 
   @Option(
+      names = "--operation",
+      paramLabel = "OPERATION",
+      converter = OperationConverter.class,
+      description =
+          "What request bodies that do not say do: create (default; PUT, POST /pools) or update"
+              + " (PATCH): updates need not carry what a create requires.")
+  PoolOperation operation;
+
+  @Option(
       names = "--include",
       paramLabel = "GLOB",
       description =
           "Check files in folders that match GLOB. Repeatable. Default: **/*.json, **/*.yaml,"
-              + " **/*.yml.")
+              + " **/*.yml, **/*.tf.")
   List<String> includes = new ArrayList<>();
 
   @Option(
@@ -235,6 +245,9 @@ final class CheckCommand implements Callable<Integer> {
     builder.includes(includes).excludes(excludes);
     if (kind != null) {
       builder.kind(kind);
+    }
+    if (operation != null) {
+      builder.operation(operation);
     }
     if (config != null) {
       builder.configFile(workingDir.resolve(config));
@@ -391,6 +404,17 @@ final class CheckCommand implements Callable<Integer> {
               () ->
                   new TypeConversionException(
                       "'" + value + "' is not a kind; use one of: " + DocumentKind.ids()));
+    }
+  }
+
+  static final class OperationConverter implements ITypeConverter<PoolOperation> {
+    @Override
+    public PoolOperation convert(String value) {
+      return PoolOperation.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not an operation; use one of: " + PoolOperation.ids()));
     }
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolcheck.engine.api.CheckRequest;
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.Severity;
 import java.io.IOException;
@@ -36,6 +37,8 @@ class CheckCommandTest {
                 "warning",
                 "--kind",
                 "arm",
+                "--operation",
+                "update",
                 "--include",
                 "**/*.tmpl.json",
                 "--exclude",
@@ -65,6 +68,7 @@ class CheckCommandTest {
     assertEquals(List.of("pools", "extra.yaml"), request.paths());
     assertEquals(Optional.of(Severity.WARNING), request.failOn());
     assertEquals(Optional.of(DocumentKind.ARM_TEMPLATE), request.kind());
+    assertEquals(Optional.of(PoolOperation.UPDATE), request.operation());
     assertEquals(List.of("**/*.tmpl.json"), request.includes());
     assertEquals(List.of("build/**"), request.excludes());
     assertEquals(Optional.of(dir.resolve("conf/poolcheck.yaml")), request.configFile());
@@ -86,6 +90,7 @@ class CheckCommandTest {
     assertEquals(Optional.empty(), request.failOn(), "the configuration or the engine decides");
     assertEquals("main", request.namespace());
     assertEquals(Optional.empty(), request.kind());
+    assertEquals(Optional.empty(), request.operation());
     assertEquals(Optional.empty(), request.configFile());
     assertEquals(Optional.empty(), request.baseline());
     assertEquals(defaults.threads(), request.threads());
@@ -151,7 +156,10 @@ class CheckCommandTest {
         CliRun.in(dir).run("check", "--fail-on", "fatal"), "use error, warning or info");
     assertUsageError(
         CliRun.in(dir).run("check", "--kind", "pool"),
-        "use one of: management, data-plane, arm, node-extension");
+        "use one of: management, data-plane, arm, node-extension, azure-rest-example, arm-resource,"
+            + " batch-template");
+    assertUsageError(
+        CliRun.in(dir).run("check", "--operation", "delete"), "use one of: create, update");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "0"), "--threads must be 1 or more");
     assertUsageError(CliRun.in(dir).run("check", "--threads", "many"), "'many'");
     assertUsageError(

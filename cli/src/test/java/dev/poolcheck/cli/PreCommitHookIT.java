@@ -82,6 +82,28 @@ class PreCommitHookIT {
       }
       """;
 
+  /** The same CustomScript extension in Terraform: line 9, column 17. */
+  private static final String BAD_TERRAFORM =
+      """
+      resource "azurerm_batch_pool" "setup" {
+        name                = "setup-by-extension"
+        resource_group_name = var.resource_group
+        account_name        = azurerm_batch_account.batch.name
+        vm_size             = "Standard_D2s_v5"
+        node_agent_sku_id   = "batch.node.ubuntu 24.04"
+        extensions {
+          name      = "setup"
+          type      = "CustomScript"
+          publisher = "Microsoft.Azure.Extensions"
+        }
+        storage_image_reference {
+          publisher = "canonical"
+          offer     = "ubuntu-24_04-lts"
+          sku       = "server"
+        }
+      }
+      """;
+
   @TempDir static Path shared;
 
   private static Path preCommit;
@@ -127,6 +149,21 @@ class PreCommitHookIT {
     assertTrue(run.out.contains("poolcheck....") && run.out.contains("Failed"), run.describe());
     assertFalse(run.out.contains("building poolcheck"), "built once, cached: " + run.out);
     assertEquals("1", git(repo, "rev-list", "--count", "HEAD").out.strip(), "no new commit");
+  }
+
+  @Test
+  void stagedBadTerraformFileBlocksTheCommit() throws Exception {
+    Path repo = newUserRepository(work, "poolcheck");
+    write(repo.resolve("infra/batch.tf"), BAD_TERRAFORM);
+    git(repo, "add", "-A");
+
+    Run run = commit(repo, Duration.ofMinutes(2));
+
+    assertNotEquals(0, run.exitCode, run.describe());
+    assertTrue(
+        run.out.contains(
+            "infra/batch.tf:9:17: error [extension-customscript-reserved] azurerm_batch_pool.setup:"),
+        run.describe());
   }
 
   @Test

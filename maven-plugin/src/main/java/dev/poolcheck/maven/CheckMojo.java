@@ -67,7 +67,8 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Glob patterns, relative to the project base directory, of the files to check. Default: {@code
-   * **}{@code /*.json}, {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}.
+   * **}{@code /*.json}, {@code **}{@code /*.yaml}, {@code **}{@code /*.yml}, {@code **}{@code
+   * /*.tf} (Terraform; {@code terraform show -json} plans are JSON).
    */
   @Parameter private List<String> includes;
 

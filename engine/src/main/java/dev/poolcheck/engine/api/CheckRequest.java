@@ -1,6 +1,7 @@
 package dev.poolcheck.engine.api;
 
 import dev.poolcheck.engine.model.DocumentKind;
+import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param includes glob patterns (relative to each folder given) of files to check in folders
  * @param excludes glob patterns of files or folders to skip
  * @param kind forces every document to be read as this kind, instead of detecting it
+ * @param operation what request bodies that do not say do: create (the default) or update
  * @param configFile explicit configuration file; when absent, {@code .poolcheck.yaml} is searched
  *     for from {@link #baseDir} upwards
  * @param policies user policy bundles ({@code .tar.gz} or {@code .wasm}) to add to the rules
@@ -43,6 +45,7 @@ public record CheckRequest(
     List<String> includes,
     List<String> excludes,
     Optional<DocumentKind> kind,
+    Optional<PoolOperation> operation,
     Optional<Path> configFile,
     List<Path> policies,
     String namespace,
@@ -53,7 +56,8 @@ public record CheckRequest(
     int threads,
     Optional<String> apiVersion) {
 
-  public static final List<String> DEFAULT_INCLUDES = List.of("**/*.json", "**/*.yaml", "**/*.yml");
+  public static final List<String> DEFAULT_INCLUDES =
+      List.of("**/*.json", "**/*.yaml", "**/*.yml", "**/*.tf");
 
   public CheckRequest {
     Objects.requireNonNull(baseDir, "baseDir");
@@ -79,6 +83,7 @@ public record CheckRequest(
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
     private DocumentKind kind;
+    private PoolOperation operation;
     private Path configFile;
     private final List<Path> policies = new ArrayList<>();
     private String namespace = "main";
@@ -121,6 +126,11 @@ public record CheckRequest(
 
     public Builder kind(DocumentKind k) {
       this.kind = k;
+      return this;
+    }
+
+    public Builder operation(PoolOperation o) {
+      this.operation = o;
       return this;
     }
 
@@ -178,6 +188,7 @@ public record CheckRequest(
           includes.isEmpty() ? DEFAULT_INCLUDES : includes,
           excludes,
           Optional.ofNullable(kind),
+          Optional.ofNullable(operation),
           Optional.ofNullable(configFile),
           policies,
           namespace,

@@ -19,6 +19,7 @@ import dev.poolcheck.engine.model.SourceRange;
 import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.normalise.Extraction;
 import dev.poolcheck.engine.normalise.KindDetection;
+import dev.poolcheck.engine.normalise.TerraformNames;
 import dev.poolcheck.engine.rego.PolicyBundleException;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
@@ -119,10 +120,11 @@ final class FileChecker {
     List<SecretValues.Part> parts = new ArrayList<>();
     SourceFile source = null;
     java.util.Set<String> reported = new java.util.HashSet<>();
-    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes)) {
+    for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes, request.kind())) {
       source = doc.source();
       raw.addAll(doc.problems());
       Extraction extraction = extractor.extract(doc, request.kind());
+      request.operation().ifPresent(o -> KindDetection.assumeOperation(extraction.pools(), o));
       raw.addAll(extraction.findings());
       documents.add(
           new CheckedDocument(
@@ -303,6 +305,7 @@ final class FileChecker {
                   + "; the other rules and files were still checked"));
       return;
     }
+    Optional<String> address = TerraformNames.address(pool);
     for (Violation v : violations) {
       String pointer =
           v.space() == Violation.PointerSpace.CANONICAL
@@ -312,7 +315,9 @@ final class FileChecker {
           new Finding(
               d.id(),
               v.severity() != null ? v.severity() : d.severity(),
-              v.message(),
+              address.isPresent()
+                  ? TerraformNames.message(address.get(), v.message())
+                  : v.message(),
               pool.fileName(),
               pointer,
               pool.source().positions().locate(pointer)));

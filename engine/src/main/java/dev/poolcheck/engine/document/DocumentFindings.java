@@ -21,6 +21,8 @@ public final class DocumentFindings {
   public static final String NOT_A_POOL_DEFINITION = "not-a-pool-definition";
   public static final String SETTINGS_NOT_JSON = "settings-not-json";
   public static final String EXTENSION_STATUS_FAILED = "extension-status-failed";
+  public static final String POOL_DEFINITION_MISPLACED = "pool-definition-misplaced";
+  public static final String EXTENSION_SETTINGS_STRINGIFIED = "extension-settings-stringified";
 
   private static final String SINCE = "0.1.0";
 
@@ -67,7 +69,23 @@ public final class DocumentFindings {
               Severity.ERROR,
               "The instanceView of a node extension lists its provisioning statuses. A status"
                   + " whose code does not end in /succeeded, or whose level is Warning or Error,"
-                  + " means the extension did not do its job on that node."));
+                  + " means the extension did not do its job on that node."),
+          descriptor(
+              POOL_DEFINITION_MISPLACED,
+              "A pool body sits where poolcheck does not read pools",
+              Severity.WARNING,
+              "A file of no known kind holds, one to three levels down, what looks like a"
+                  + " management-plane or data-plane pool body (wrapped in an extra parameters"
+                  + " object, or under an unexpected key). The file was not checked; the finding"
+                  + " names what was found and where pool properties are read."),
+          descriptor(
+              EXTENSION_SETTINGS_STRINGIFIED,
+              "Extension settings are written as a JSON string in a pool body",
+              Severity.WARNING,
+              "The pool APIs take an extension's settings and protectedSettings as JSON objects;"
+                  + " Azure's own data-plane examples send them as strings. poolcheck parses a"
+                  + " settings string and checks the JSON inside it, and reports the string form"
+                  + " once, here, instead of a schema error beside the findings inside."));
 
   private static final Map<String, RuleDescriptor> BY_ID =
       DESCRIPTORS.stream().collect(Collectors.toMap(RuleDescriptor::id, Function.identity()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.SourcePosition;
 import dev.poolcheck.engine.model.SourceRange;
@@ -16,9 +17,10 @@ import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads the bytes of one input into {@link ParsedDocument}s: decodes the text, parses JSON or YAML
- * (by the file name, see {@link SourceFile.Format#fromName}) and records the source position of
- * every value. A YAML stream gives one document per {@code ---} section.
+ * Reads the bytes of one input into {@link ParsedDocument}s: decodes the text, parses JSON, YAML or
+ * HCL (Terraform, with {@link HclReader}; by the file name, see {@link SourceFile.Format#fromName})
+ * and records the source position of every value. A YAML stream gives one document per {@code ---}
+ * section.
  *
  * <p>Never throws on bad input: undecodable bytes, syntax errors, duplicate keys and exceeded
  * {@link LoaderLimits} all become findings in {@link ParsedDocument#problems()}; a document that
@@ -71,7 +73,19 @@ public final class DocumentLoader {
    * @return at least one document
    */
   public List<ParsedDocument> load(String name, Optional<Path> path, byte[] bytes) {
-    SourceFile.Format format = SourceFile.Format.fromName(name);
+    return load(name, path, bytes, Optional.empty());
+  }
+
+  /**
+   * Loads one input whose kind the user forced: {@code --kind terraform} reads it as HCL whatever
+   * its name.
+   */
+  public List<ParsedDocument> load(
+      String name, Optional<Path> path, byte[] bytes, Optional<DocumentKind> forcedKind) {
+    SourceFile.Format format =
+        forcedKind.orElse(null) == DocumentKind.TERRAFORM
+            ? SourceFile.Format.HCL
+            : SourceFile.Format.fromName(name);
     if (bytes.length > limits.maxBytes()) {
       SourceFile source = new SourceFile(name, path, "", format);
       return List.of(
@@ -105,6 +119,14 @@ public final class DocumentLoader {
 
   private List<ParsedDocument> parse(SourceFile source) {
     String text = source.text();
+    if (source.format() == SourceFile.Format.HCL) {
+      HclReader.Result hcl =
+          new HclReader(text, source.name(), new LineStarts(text), limits).read();
+      hcl.stringOffsets().forEach(hcl.positions()::putStringOffsets);
+      return List.of(
+          new ParsedDocument(
+              source, 0, Optional.ofNullable(hcl.root()), hcl.positions(), hcl.problems()));
+    }
     boolean isYaml = source.format() == SourceFile.Format.YAML;
     LineStarts lines = new LineStarts(text);
     if (isYaml) {

@@ -17,9 +17,10 @@ import java.util.Optional;
  * the position of every inner value to the document's {@link PositionIndex} under {@code
  * stringPointer + innerPointer}, so findings inside it point into the string.
  *
- * <p>Positions are exact for JSON sources and for YAML strings written on one line or as a literal
- * block ({@code |}); for other YAML strings (folded or multi-line quoted scalars) every inner value
- * is placed at the start of the string.
+ * <p>Positions are exact for JSON sources, for YAML strings written on one line or as a literal
+ * block ({@code |}), and for HCL strings and heredocs (whose loader records where each character
+ * is); for other YAML strings (folded or multi-line quoted scalars) every inner value is placed at
+ * the start of the string.
  */
 public final class EmbeddedJson {
 
@@ -53,7 +54,11 @@ public final class EmbeddedJson {
         positions.lines() != null ? positions.lines() : new LineStarts(doc.source().text());
     SourceRange whole = positions.locate(stringPointer);
     int literalStart = lines.offset(whole.start());
-    Optional<int[]> offsets = StringLiteral.offsets(doc.source().text(), literalStart, value);
+    Optional<int[]> recorded = positions.stringOffsets(stringPointer);
+    Optional<int[]> offsets =
+        recorded.isPresent() && recorded.get().length == value.length() + 1
+            ? recorded
+            : StringLiteral.offsets(doc.source().text(), literalStart, value);
     PositionedReader.SourceMap map =
         offsets.isPresent()
             ? offset -> lines.position(offsets.get()[Math.max(0, Math.min(offset, value.length()))])

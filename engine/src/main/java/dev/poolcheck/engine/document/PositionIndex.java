@@ -60,6 +60,22 @@ public final class PositionIndex {
     return List.copyOf(shadowed);
   }
 
+  /** For string values whose characters the loader mapped (HCL), the offset of each character. */
+  private final Map<String, int[]> stringOffsets = new HashMap<>();
+
+  /**
+   * Records where each character of the string at {@code pointer} is written: {@code offsets[i]} is
+   * the source offset of character {@code i}, the last entry the offset just after the content.
+   */
+  public void putStringOffsets(String pointer, int[] offsets) {
+    stringOffsets.put(pointer, offsets);
+  }
+
+  /** The character offsets of a string value, when the loader recorded them. */
+  Optional<int[]> stringOffsets(String pointer) {
+    return Optional.ofNullable(stringOffsets.get(pointer));
+  }
+
   public void putValue(String pointer, SourceRange range) {
     values.put(pointer, range);
   }

@@ -17,11 +17,19 @@ public record SourceFile(String name, Optional<Path> path, String text, Format f
   /** The syntaxes poolcheck reads. */
   public enum Format {
     JSON,
-    YAML;
+    YAML,
+    /** HCL native syntax: Terraform {@code .tf} and {@code .tfvars} files. */
+    HCL;
 
-    /** Picks the format from a file name; anything not {@code .yaml}/{@code .yml} is JSON. */
+    /**
+     * Picks the format from a file name: {@code .yaml}/{@code .yml} is YAML, {@code .tf}/{@code
+     * .tfvars} is HCL, anything else JSON.
+     */
     public static Format fromName(String name) {
       String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".tf") || lower.endsWith(".tfvars")) {
+        return HCL;
+      }
       return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
     }
   }

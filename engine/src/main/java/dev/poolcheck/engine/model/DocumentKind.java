@@ -13,7 +13,20 @@ public enum DocumentKind {
   /** ARM deployment template declaring {@code Microsoft.Batch/batchAccounts/pools}. */
   ARM_TEMPLATE("arm"),
   /** Response of {@code GET .../pools/{p}/nodes/{n}/extensions/{e}}. */
-  NODE_EXTENSION("node-extension");
+  NODE_EXTENSION("node-extension"),
+  /**
+   * Azure REST API example file: request parameters and responses, each body holding a pool is
+   * checked (as a management, data-plane or node-extension pool).
+   */
+  AZURE_REST_EXAMPLE("azure-rest-example"),
+  /** One ARM pool resource on its own ({@code type}, {@code apiVersion}, {@code properties}). */
+  ARM_RESOURCE("arm-resource"),
+  /** Batch CLI-extension or BatchExplorer pool template: a data-plane pool under {@code pool}. */
+  BATCH_TEMPLATE("batch-template"),
+  /** Terraform {@code .tf} file declaring {@code resource "azurerm_batch_pool"} blocks. */
+  TERRAFORM("terraform"),
+  /** {@code terraform show -json} output (a plan or a state) with {@code azurerm_batch_pool}. */
+  TERRAFORM_PLAN("terraform-plan");
 
   private final String id;
 

@@ -96,6 +96,9 @@ final class CanonicalParts {
     if (!ext.isObject()) {
       return ext;
     }
+    if (!alwaysParse) {
+      stringified(doc, ext, src, findings);
+    }
     JsonNode settings = ext.get("settings");
     if (settings == null || !settings.isTextual()) {
       return ext;
@@ -172,5 +175,39 @@ final class CanonicalParts {
                 out.set(e.getKey(), e.getValue());
               }
             });
+  }
+
+  /**
+   * One {@code extension-settings-stringified} warning per pool-body extension whose {@code
+   * settings} or {@code protectedSettings} is a string holding a JSON object: the APIs take objects
+   * (Azure's own data-plane examples send strings). Protected settings are never quoted or parsed.
+   */
+  private static void stringified(
+      ParsedDocument doc, JsonNode ext, String src, List<Finding> findings) {
+    for (String member : List.of("settings", "protectedSettings")) {
+      JsonNode value = ext.get(member);
+      if (value == null || !value.isTextual() || !value.textValue().strip().startsWith("{")) {
+        continue;
+      }
+      String pointer = src + "/" + member;
+      String name = ext.path("name").asText("(unnamed)");
+      String what =
+          member.equals("settings")
+              ? "; poolcheck checked the JSON inside the string"
+              : "; poolcheck does not read protected settings";
+      findings.add(
+          DocumentFindings.finding(
+              DocumentFindings.EXTENSION_SETTINGS_STRINGIFIED,
+              "extension '"
+                  + name
+                  + "' gives `"
+                  + member
+                  + "` as a JSON string; the pool APIs take an object: write the object itself,"
+                  + " without the quotes"
+                  + what,
+              doc.source().name(),
+              pointer,
+              doc.positions().locate(pointer)));
+    }
   }
 }

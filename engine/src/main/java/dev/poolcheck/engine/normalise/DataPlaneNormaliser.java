@@ -43,15 +43,23 @@ final class DataPlaneNormaliser implements PoolNormaliser {
 
   @Override
   public List<PoolDocument> normalise(ParsedDocument doc, JsonNode root, List<Finding> findings) {
+    return List.of(pool(doc, root, "", findings));
+  }
+
+  /**
+   * One data-plane pool body at source pointer {@code p} (Azure REST API examples and Batch
+   * templates hold one below the root).
+   */
+  static PoolDocument pool(ParsedDocument doc, JsonNode root, String p, List<Finding> findings) {
     ObjectNode c = NODES.objectNode();
-    PointerMap m = new PointerMap().map("", "");
+    PointerMap m = new PointerMap().map("", p);
     c.put("kind", DocumentKind.DATA_PLANE.id());
     c.put("scope", "pool");
     root.properties()
         .forEach(
             e -> {
               String key = e.getKey();
-              String src = segment(key);
+              String src = p + segment(key);
               switch (key) {
                 case "kind", "scope" -> {
                   // not data-plane members; the canonical ones win
@@ -71,6 +79,6 @@ final class DataPlaneNormaliser implements PoolNormaliser {
                 }
               }
             });
-    return List.of(new PoolDocument(doc, DocumentKind.DATA_PLANE, "", c, m));
+    return new PoolDocument(doc, DocumentKind.DATA_PLANE, p, c, m);
   }
 }

@@ -34,24 +34,34 @@ final class NodeExtensionNormaliser implements PoolNormaliser {
 
   @Override
   public List<PoolDocument> normalise(ParsedDocument doc, JsonNode root, List<Finding> findings) {
+    return List.of(extension(doc, root, "", findings));
+  }
+
+  /**
+   * One node-extension response at source pointer {@code p} (an Azure REST API example holds one,
+   * or a list of them, in its responses).
+   */
+  static PoolDocument extension(
+      ParsedDocument doc, JsonNode root, String p, List<Finding> findings) {
     ObjectNode c = NODES.objectNode();
-    PointerMap m = new PointerMap().map("", "");
+    PointerMap m = new PointerMap().map("", p);
     c.put("kind", DocumentKind.NODE_EXTENSION.id());
     c.put("scope", "extension");
     JsonNode vmExtension = root.path("vmExtension");
     ArrayNode extensions = c.putObject("virtualMachineConfiguration").putArray("extensions");
     if (!vmExtension.isMissingNode()) {
-      extensions.add(CanonicalParts.extension(doc, vmExtension, "/vmExtension", true, findings));
+      extensions.add(
+          CanonicalParts.extension(doc, vmExtension, p + "/vmExtension", true, findings));
     }
-    m.map("/virtualMachineConfiguration", "/vmExtension");
-    m.map("/virtualMachineConfiguration/extensions", "/vmExtension");
-    m.map("/virtualMachineConfiguration/extensions/0", "/vmExtension");
-    statuses(doc, root, vmExtension.path("name").asText(""), findings);
-    return List.of(new PoolDocument(doc, DocumentKind.NODE_EXTENSION, "", c, m));
+    m.map("/virtualMachineConfiguration", p + "/vmExtension");
+    m.map("/virtualMachineConfiguration/extensions", p + "/vmExtension");
+    m.map("/virtualMachineConfiguration/extensions/0", p + "/vmExtension");
+    statuses(doc, root, p, vmExtension.path("name").asText(""), findings);
+    return new PoolDocument(doc, DocumentKind.NODE_EXTENSION, p, c, m);
   }
 
   private static void statuses(
-      ParsedDocument doc, JsonNode root, String extensionName, List<Finding> findings) {
+      ParsedDocument doc, JsonNode root, String p, String extensionName, List<Finding> findings) {
     JsonNode statuses = root.path("instanceView").path("statuses");
     if (!statuses.isArray()) {
       return;
@@ -70,7 +80,7 @@ final class NodeExtensionNormaliser implements PoolNormaliser {
       if (succeeded && !bad) {
         continue;
       }
-      String pointer = "/instanceView/statuses/" + i;
+      String pointer = p + "/instanceView/statuses/" + i;
       StringBuilder message =
           new StringBuilder("extension '")
               .append(name)

@@ -5,8 +5,9 @@ import com.networknt.schema.path.NodePath;
 
 /**
  * ARM template expressions: a string that starts with {@code [} but not {@code [[} (which escapes a
- * literal bracket). Their value is only known at deployment, so no schema error applies to them or
- * to anything below them.
+ * literal bracket); and strings holding {@code ${...}}: Terraform references, interpolations and
+ * function calls (docs/terraform.md), or placeholders of templated JSON. Their value is only known
+ * at deployment, so no schema error applies to them or to anything below them.
  */
 final class ArmExpressions {
 
@@ -17,7 +18,8 @@ final class ArmExpressions {
       return false;
     }
     String s = value.asText();
-    return s.startsWith("[") && !s.startsWith("[[");
+    // Terraform references and interpolations (and templated JSON) hold "${...}": as unknown.
+    return (s.startsWith("[") && !s.startsWith("[[")) || s.contains("${");
   }
 
   /** Whether {@code path} runs through (or ends at) an expression inside {@code root}. */

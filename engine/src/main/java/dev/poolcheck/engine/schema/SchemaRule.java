@@ -19,7 +19,11 @@ record SchemaRule(RuleDescriptor descriptor, SchemaProblem.Kind kind) implements
         context.memo(MEMO_KEY, () -> new SchemaValidation(PoolSchemas.get()).check(pool));
     return problems.stream()
         .filter(p -> p.kind() == kind)
-        .map(p -> Violation.atSource(p.pointer(), p.message()))
+        .map(
+            p -> {
+              Violation v = Violation.atSource(p.pointer(), p.message());
+              return p.severity() == null ? v : v.withSeverity(p.severity());
+            })
         .toList();
   }
 }

@@ -31,8 +31,8 @@ public final class SchemaRules {
           "A value has the wrong type, is not one of the allowed values, or breaks a format or range",
           Severity.ERROR,
           "The Azure Batch REST API rejects a pool body whose values do not match its spec: a"
-              + " number written as a string, an enum value in the wrong case, a duration that is"
-              + " not ISO 8601.");
+              + " number written as a string, a value that is not one of the allowed ones, a duration"
+              + " that is not ISO 8601.");
   public static final RuleDescriptor REQUIRED_PROPERTY =
       descriptor(
           "schema-required-property",
@@ -55,6 +55,16 @@ public final class SchemaRules {
           "Read-only properties (provisioning state, current node counts, etag...) are set by"
               + " Azure; in a create body they are ignored or rejected.");
 
+  public static final RuleDescriptor ENUM_CASE =
+      descriptor(
+          "schema-enum-case",
+          "An allowed value written in another letter case",
+          Severity.WARNING,
+          "The value is one the API allows, but spelled with other capitals than the spec (`spread`"
+              + " for the management plane's `Spread`; the data plane spells many of the same"
+              + " values in lower case). The pool specs do not say whether the service compares"
+              + " them case-insensitively, so this is a warning: write the spec's spelling.");
+
   private SchemaRules() {}
 
   /**
@@ -72,13 +82,14 @@ public final class SchemaRules {
     return all().stream().map(Rule::descriptor).toList();
   }
 
-  /** The four schema rules of the pool body alone. */
+  /** The schema rules of the pool body alone. */
   static List<Rule> poolBody() {
     return List.of(
         new SchemaRule(INVALID_VALUE, Kind.INVALID_VALUE),
         new SchemaRule(REQUIRED_PROPERTY, Kind.REQUIRED_PROPERTY),
         new SchemaRule(UNKNOWN_PROPERTY, Kind.UNKNOWN_PROPERTY),
-        new SchemaRule(READ_ONLY_PROPERTY, Kind.READ_ONLY_PROPERTY));
+        new SchemaRule(READ_ONLY_PROPERTY, Kind.READ_ONLY_PROPERTY),
+        new SchemaRule(ENUM_CASE, Kind.ENUM_CASE));
   }
 
   /**

@@ -145,6 +145,15 @@ final class SchemaValidation {
               problems);
         }
       }
+      case TERRAFORM -> {
+        // The provider's own arguments, not the REST API's: see docs/terraform.md.
+        for (TerraformSchema.Problem p : TerraformSchema.get().check(body, at)) {
+          problems.add(new SchemaProblem(p.kind(), p.pointer(), p.message(), p.severity()));
+        }
+      }
+      case TERRAFORM_PLAN -> {
+        // Terraform validated the configuration against the provider's schema when it planned.
+      }
       case NODE_EXTENSION -> {
         JsonNode extension = body.has("vmExtension") ? body.get("vmExtension") : body;
         String extensionAt = body.has("vmExtension") ? at + "/vmExtension" : at;
@@ -158,11 +167,22 @@ final class SchemaValidation {
         }
       }
     }
+    if ("update".equals(pool.canonical().path("operation").asText())) {
+      // A PATCH (or an update of some properties) sends only what changes: the create body's
+      // required members are not required at its top.
+      problems.removeIf(
+          p -> p.kind() == Kind.REQUIRED_PROPERTY && bodyRoot(p.pointer(), pool.sourcePointer()));
+    }
     problems.sort(
         Comparator.comparing(SchemaProblem::pointer)
             .thenComparing(SchemaProblem::kind)
             .thenComparing(SchemaProblem::message));
     return List.copyOf(problems);
+  }
+
+  /** Whether a pointer is the pool body itself (or an ARM resource's properties). */
+  private static boolean bodyRoot(String pointer, String body) {
+    return pointer.equals(body) || pointer.equals(body + "/properties");
   }
 
   /**
@@ -248,6 +268,9 @@ final class SchemaValidation {
       if (wrongType.contains(relative) && instance.at(relative).isNull()) {
         continue; // Azure's REST APIs read an explicit null as "not given" (its own examples do)
       }
+      if (wrongType.contains(relative) && stringifiedSettings(relative, instance.at(relative))) {
+        continue; // reported once as extension-settings-stringified by the normaliser
+      }
       if (against != null
           && against.response()
           && "required".equals(error.getKeyword())
@@ -274,6 +297,34 @@ final class SchemaValidation {
     JsonNode property = schemaNodes.apply(iri, objectFragment).path("properties").path(missing);
     return property.path("writeOnly").asBoolean(false) || SECRET_NAME.matcher(missing).matches();
   }
+
+  /** The allowed value that equals {@code value} but for letter case, if there is one. */
+  private static Optional<String> sameIgnoringCase(JsonNode expected, JsonNode value) {
+    if (!value.isTextual() || expected == null) {
+      return Optional.empty();
+    }
+    List<JsonNode> allowed = new ArrayList<>();
+    if (expected.isValueNode()) {
+      allowed.add(expected);
+    } else {
+      expected.forEach(allowed::add);
+    }
+    return allowed.stream()
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .filter(a -> a.equalsIgnoreCase(value.asText()) && !a.equals(value.asText()))
+        .findFirst();
+  }
+
+  /** An extension's settings or protectedSettings written as a string holding a JSON object. */
+  private static boolean stringifiedSettings(String relative, JsonNode value) {
+    return STRINGIFIED_SETTINGS.matcher(relative).matches()
+        && value.isTextual()
+        && value.textValue().strip().startsWith("{");
+  }
+
+  private static final Pattern STRINGIFIED_SETTINGS =
+      Pattern.compile(".*/extensions/\\d+/(settings|protectedSettings)$");
 
   private SchemaProblem translate(
       Error error, JsonNode value, String pointer, String relative, Against against) {
@@ -309,6 +360,24 @@ final class SchemaValidation {
               name
                   + " is read-only: it comes from a GET response and is ignored or rejected when a"
                   + " pool is created; remove it");
+      case "enum", "const" -> {
+        Optional<String> spelled = sameIgnoringCase(error.getSchemaNode(), value);
+        // Pool bodies only: the extension schemas cite documents that call their values
+        // case-sensitive (Key Vault for Windows certificateStoreLocation), the pool specs do not.
+        yield spelled.isPresent() && schemas != null
+            ? new SchemaProblem(
+                Kind.ENUM_CASE,
+                pointer,
+                name
+                    + " is written `"
+                    + value.asText()
+                    + "`; the API spec spells it `"
+                    + spelled.get()
+                    + "`: write it that way (the spec does not say whether other casings are"
+                    + " accepted)")
+            : new SchemaProblem(
+                Kind.INVALID_VALUE, pointer, invalid(keyword, error, value, pointer));
+      }
       default ->
           new SchemaProblem(Kind.INVALID_VALUE, pointer, invalid(keyword, error, value, pointer));
     };

@@ -16,6 +16,9 @@ final class FixtureRepository {
 
   static final Path ROOT = findRoot();
 
+  /** The real-world corpus's list of origins and expected findings: not a pool document. */
+  static final String CORPUS_MANIFEST = "fixtures/real-world/manifest.json";
+
   private FixtureRepository() {}
 
   private static Path findRoot() {
@@ -29,13 +32,22 @@ final class FixtureRepository {
     return dir;
   }
 
-  /** Every JSON and YAML fixture file, sorted, relative to the repository root. */
+  /**
+   * Every JSON, YAML and Terraform fixture file, sorted, relative to the repository root (the
+   * corpus manifest aside).
+   */
   static List<String> allFixtureFiles() {
     try (Stream<Path> files = Files.walk(ROOT.resolve("fixtures"))) {
       return files
           .filter(Files::isRegularFile)
           .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
-          .filter(n -> n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml"))
+          .filter(
+              n ->
+                  n.endsWith(".json")
+                      || n.endsWith(".yaml")
+                      || n.endsWith(".yml")
+                      || n.endsWith(".tf"))
+          .filter(n -> !n.equals(CORPUS_MANIFEST))
           .sorted()
           .toList();
     } catch (IOException e) {

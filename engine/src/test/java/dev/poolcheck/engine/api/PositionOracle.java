@@ -33,6 +33,9 @@ final class PositionOracle {
     }
     List<String> lines = text.lines().toList();
     JsonNode root = parseWhole(fixture, text);
+    if (fixture.endsWith(".tf")) {
+      return terraformProblems(fixture, text, lines, result);
+    }
     List<String> problems = new ArrayList<>();
     for (Finding f : result.findings()) {
       if (!fixture.equals(f.file())) {
@@ -56,6 +59,124 @@ final class PositionOracle {
       }
     }
     return problems;
+  }
+
+  /**
+   * A {@code .tf} file has no second HCL parser to compare with, so the oracle takes the value at
+   * each pointer from the loader's tree and checks that the source at the reported position is
+   * where that value is written: a string's opening quote (or heredoc marker) followed by its text,
+   * a number or bool as written, an unknown value's expression, a block's type name (or {@code
+   * resource "type" "name"}), a collection's opening bracket, a {@code jsonencode(} call.
+   */
+  private static List<String> terraformProblems(
+      String fixture, String text, List<String> lines, CheckResult r) throws IOException {
+    Path file = FixtureRepository.ROOT.resolve(fixture);
+    var loader =
+        new dev.poolcheck.engine.document.DocumentLoader(
+            dev.poolcheck.engine.document.LoaderLimits.defaults());
+    JsonNode root =
+        loader
+            .load(fixture, java.util.Optional.of(file), Files.readAllBytes(file))
+            .get(0)
+            .root()
+            .orElse(null);
+    List<String> problems = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      if (!fixture.equals(f.file())) {
+        problems.add("finding in another file: " + f);
+        continue;
+      }
+      if (f.line() > lines.size() + 1) {
+        problems.add("line beyond the end of the file: " + f);
+        continue;
+      }
+      if (root == null || f.pointer().isEmpty()) {
+        continue;
+      }
+      String rest = tail(text, lines, f.line(), f.column());
+      String pointer = f.pointer();
+      String key = pointer.substring(pointer.lastIndexOf('/') + 1);
+      if (f.ruleId().equals("duplicate-key")) {
+        if (!rest.startsWith(key) && !rest.startsWith("\"" + key + "\"")) {
+          problems.add(f + ": no key '" + key + "' at " + f.line() + ":" + f.column());
+        }
+        continue;
+      }
+      if (f.ruleId().equals("settings-not-json") && root.at(pointer).isTextual()) {
+        continue; // reported inside the string, where its JSON breaks
+      }
+      while (root.at(pointer).isMissingNode()) {
+        String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+        if (root.at(parent).isTextual()) {
+          // inside a string that holds JSON (settings_json)
+          String error =
+              checkInsideEmbeddedJson(
+                  root.at(parent).asText(), f.pointer().substring(parent.length()), rest, f);
+          if (error != null) {
+            problems.add(error);
+          }
+          pointer = null;
+          break;
+        }
+        pointer = parent;
+      }
+      if (pointer == null) {
+        continue;
+      }
+      if (!writtenAt(root.at(pointer), pointer, rest)) {
+        problems.add(
+            f
+                + ": at "
+                + f.line()
+                + ":"
+                + f.column()
+                + " the source is '"
+                + rest.lines().findFirst().orElse("")
+                + "', not "
+                + pointer
+                + " = "
+                + abbreviate(root.at(pointer)));
+      }
+    }
+    return problems;
+  }
+
+  static boolean writtenAt(JsonNode value, String pointer, String rest) {
+    String last =
+        pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    String parentPointer = pointer.isEmpty() ? "" : pointer.substring(0, pointer.lastIndexOf('/'));
+    String parentName = parentPointer.substring(parentPointer.lastIndexOf('/') + 1);
+    if (value.isTextual()) {
+      String s = value.asText();
+      if (rest.startsWith("<<")) {
+        return true; // a heredoc: its content starts on the next line
+      }
+      if (s.startsWith("${") && s.endsWith("}")) {
+        return rest.startsWith(s.substring(2, s.length() - 1));
+      }
+      String quoted = "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+      return rest.startsWith(quoted) || (s.contains("${") && rest.startsWith("\""));
+    }
+    if (value.isNumber() || value.isBoolean() || value.isNull()) {
+      return rest.startsWith(value.asText()) || rest.startsWith("\"" + value.asText() + "\"");
+    }
+    if (last.matches("\\d+") && value.isObject()) {
+      // a block in a list of blocks: its type name, or (dynamic) content
+      return rest.startsWith(parentName) || rest.startsWith("content") || rest.startsWith("{");
+    }
+    if (pointer.matches("/resource/[^/]+/[^/]+")) {
+      String[] parts = pointer.split("/");
+      return rest.matches(
+          "(?s)resource\\s+\""
+              + java.util.regex.Pattern.quote(parts[2])
+              + "\"\\s+\""
+              + java.util.regex.Pattern.quote(parts[3])
+              + "\".*");
+    }
+    return rest.startsWith(last)
+        || rest.startsWith("{")
+        || rest.startsWith("[")
+        || rest.startsWith("jsonencode(");
   }
 
   private static JsonNode parseWhole(String name, String text) {

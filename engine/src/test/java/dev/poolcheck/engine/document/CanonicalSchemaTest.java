@@ -46,7 +46,12 @@ class CanonicalSchemaTest {
         "arm/template-nested-pool.json",
         "node-extension/get-extension-succeeded.json",
         "node-extension/get-extension-succeeded.yaml",
-        "node-extension/get-extension-settings-broken.json"
+        "node-extension/get-extension-settings-broken.json",
+        "terraform/render-pools.tf",
+        "terraform/plan-modules.json",
+        "terraform/state.json",
+        "terraform/provider-examples/docs-batch-pool-example.tf",
+        "rules/keyvault-initial-sync-disabled/bad.terraform.tf"
       })
   void canonicalPoolsMatchTheSchema(String fixture) {
     Extraction e = new KindDetection().extract(Fixtures.single(fixture), Optional.empty());

@@ -20,7 +20,9 @@ class DocumentFindingsTest {
             "unreadable-input", Severity.ERROR,
             "not-a-pool-definition", Severity.INFO,
             "settings-not-json", Severity.ERROR,
-            "extension-status-failed", Severity.ERROR);
+            "extension-status-failed", Severity.ERROR,
+            "pool-definition-misplaced", Severity.WARNING,
+            "extension-settings-stringified", Severity.WARNING);
     Map<String, Severity> actual =
         DocumentFindings.descriptors().stream()
             .collect(Collectors.toMap(RuleDescriptor::id, RuleDescriptor::severity));

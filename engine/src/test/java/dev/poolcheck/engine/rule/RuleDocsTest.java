@@ -29,6 +29,31 @@ class RuleDocsTest {
   }
 
   @Test
+  void everyBuiltInRulePageSaysHowItAppliesToTerraformWithExamplesThatParse() throws IOException {
+    var loader =
+        new dev.poolcheck.engine.document.DocumentLoader(
+            dev.poolcheck.engine.document.LoaderLimits.defaults());
+    var hcl = java.util.regex.Pattern.compile("```hcl\n(.*?)```", java.util.regex.Pattern.DOTALL);
+    for (BuiltInCatalog.Entry entry : BuiltInCatalog.entries()) {
+      Path page = REPO.resolve("docs/rules").resolve(entry.descriptor().id() + ".md");
+      String text = Files.readString(page);
+      int section = text.indexOf("\n## Terraform\n");
+      assertTrue(section >= 0, page + " has no '## Terraform' section (an example, or why not)");
+      var m = hcl.matcher(text.substring(section));
+      while (m.find()) {
+        var docs =
+            loader.load(
+                "example.tf",
+                java.util.Optional.empty(),
+                m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(
+            docs.get(0).problems().isEmpty(),
+            () -> page + ": a Terraform example does not parse: " + docs.get(0).problems());
+      }
+    }
+  }
+
+  @Test
   void regeneratingKeepsTheHandWrittenPart() {
     String page = RuleDocs.START + "\nold\n" + RuleDocs.END + "\n\n## Bad\n\nmine\n";
     assertEquals(

@@ -300,8 +300,21 @@ class ExtensionSchemasTest {
     JsonNode defs =
         read(extensionsDirectory().resolve("key-vault-linux-3.schema.json")).path("$defs");
     assertTrue(defs.at("/legacyObservedCertificate/deprecated").asBoolean());
-    assertTrue(defs.at("/legacyCertificateStoreLocation/deprecated").asBoolean());
     assertTrue(defs.at("/observedCertificate/deprecated").isMissingNode());
+  }
+
+  @Test
+  void keyVaultLinux3KeepsTheTopLevelStoreLocationCurrent() {
+    // The 3.0 property table lists certificateStoreLocation beside the per-certificate one.
+    JsonNode schema = read(extensionsDirectory().resolve("key-vault-linux-3.schema.json"));
+    JsonNode location = schema.at("/$defs/certificateStoreLocation");
+    assertTrue(location.path("deprecated").isMissingNode());
+    assertEquals(
+        "#/$defs/certificateStoreLocation",
+        schema
+            .at("/$defs/secretsManagementSettings/properties/certificateStoreLocation/$ref")
+            .asText());
+    assertTrue(schema.at("/$defs/legacyCertificateStoreLocation").isMissingNode());
   }
 
   @Test

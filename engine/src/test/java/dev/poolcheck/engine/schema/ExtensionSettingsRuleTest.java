@@ -460,7 +460,9 @@ class ExtensionSettingsRuleTest {
   }
 
   @Test
-  void warnsOnTheLegacyShapeUnderKeyVaultForLinux3() {
+  void warnsOnStringCertificatesUnderKeyVaultForLinux3ButNotOnTheTopLevelStoreLocation() {
+    // The 3.0 property table lists secretsManagementSettings.certificateStoreLocation (current);
+    // only string observedCertificates are the 1.x/2.x shape.
     String settings =
         """
         {"secretsManagementSettings": {"pollingIntervalInS": "3600",
@@ -471,14 +473,12 @@ class ExtensionSettingsRuleTest {
     List<Violation> found =
         check("keyvault-setting-deprecated", keyVault("KeyVaultForLinux", "3.0", settings));
     assertEquals(
-        List.of(
-            EXT + "/settings/secretsManagementSettings/certificateStoreLocation",
-            EXT + "/settings/secretsManagementSettings/observedCertificates/0"),
+        List.of(EXT + "/settings/secretsManagementSettings/observedCertificates/0"),
         found.stream().map(Violation::pointer).toList());
     assertTrue(
-        found.get(1).message().contains("`observedCertificates[0]` is deprecated"),
-        found.get(1).message());
-    assertTrue(found.get(1).message().contains("1.x/2.x shape"), found.get(1).message());
+        found.get(0).message().contains("`observedCertificates[0]` is deprecated"),
+        found.get(0).message());
+    assertTrue(found.get(0).message().contains("1.x/2.x shape"), found.get(0).message());
     assertEquals(
         List.of(),
         check(
