@@ -250,6 +250,7 @@ public final class Redactor {
       private final List<long[]> edges = new ArrayList<>(); // {state, char, target}
       private int[] depth = new int[1024];
       private boolean[] whole = new boolean[1024];
+      private boolean[] prefix = new boolean[1024];
       private int[] firstChild = new int[1024];
       private int[] nextSibling = new int[1024];
       private char[] label = new char[1024];
@@ -278,6 +279,9 @@ public final class Redactor {
       }
 
       private boolean add(String form, boolean isWhole) {
+        // A prefix must say more than a URL scheme: "https://" alone would hide every URL.
+        int scheme = form.startsWith("https://") ? 8 : form.startsWith("http://") ? 7 : 0;
+        int minPrefix = MIN_PREFIX + scheme;
         int state = 0;
         for (int i = 0; i < form.length(); i++) {
           char c = form.charAt(i);
@@ -289,6 +293,9 @@ public final class Redactor {
             child = newState(state, c);
           }
           state = child;
+          if (i + 1 >= minPrefix) {
+            prefix[state] = true;
+          }
         }
         if (isWhole) {
           whole[state] = true;
@@ -310,6 +317,7 @@ public final class Redactor {
           int n = depth.length * 2;
           depth = Arrays.copyOf(depth, n);
           whole = Arrays.copyOf(whole, n);
+          prefix = Arrays.copyOf(prefix, n);
           label = Arrays.copyOf(label, n);
           firstChild = Arrays.copyOf(firstChild, n);
           nextSibling = Arrays.copyOf(nextSibling, n);
@@ -359,7 +367,7 @@ public final class Redactor {
       }
 
       private boolean accepting(int s) {
-        return depth[s] >= MIN_PREFIX || (whole[s] && depth[s] >= MIN_SECRET);
+        return prefix[s] || (whole[s] && depth[s] >= MIN_SECRET);
       }
 
       private static void put(long[] keys, int[] targets, int state, char c, int target) {
