@@ -3,33 +3,25 @@
 # description: Which extension setting keys and values look like secrets, for extension-secret-in-settings.
 package poolcheck.lib.secrets
 
-# Key names (lower case, separators removed) that hold secrets: whole names, then endings. Only
-# kinds of key that are secret are listed, since "...Key" also names public keys, registry keys or
-# settings ("authenticationSettingsKey" in Azure's own example); references to secrets (a Key Vault
-# secret's URL or name) are not secrets.
-secret_names := {"key", "password", "passwd", "pwd", "sas", "secret", "token", "connectionstring"}
+# What a secret looks like is defined once, in secrets/data.json (data.secrets.definition), which
+# the engine's masker reads too. Only kinds of key that are secret are listed, since "...Key" also
+# names public keys, registry keys or settings ("authenticationSettingsKey" in Azure's own example);
+# references to secrets (a Key Vault secret's URL or name) are not secrets.
+definition := data.secrets.definition
 
-secret_endings := [
-	"accesskey", "accountkey", "apikey", "authkey", "clientkey", "encryptionkey", "masterkey",
-	"primarykey", "privatekey", "secondarykey", "secretkey", "sharedkey", "signingkey", "storagekey",
-	"subscriptionkey", "workspacekey",
-	"password", "passphrase", "clientsecret", "secret", "token", "connectionstring",
-	"sasurl", "sasuri",
-]
+secret_names := {name | some name in definition.keyNames}
+
+secret_endings := definition.keyEndings
 
 # A literal value that gives itself away: a SAS signature, or a connection string with a key.
-# Each regular expression runs only on values holding its literal part (lower-cased): in wasm a
-# regex.match costs far more than a string search, and nearly no value holds either.
-secret_value(value) if {
-	contains(lower(value), "sig=")
-	regex.match(`(?i)[?&]sig=[^&]+`, value)
-}
-
+# Each pattern runs only on values that hold one of the definition's literal hints (lower-cased):
+# in wasm a regex.match costs far more than a string search, and nearly no value holds a hint.
 secret_value(value) if {
 	lowered := lower(value)
-	some word in ["accountkey", "sharedaccess", "password"]
-	contains(lowered, word)
-	regex.match(`(?i)(^|;)\s*(AccountKey|SharedAccessKey|SharedAccessSignature|Password)\s*=`, value)
+	some hint in definition.valueHints
+	contains(lowered, hint)
+	some pattern in definition.valuePatterns
+	regex.match(pattern, value)
 }
 
 normalised(key) := lower(replace(replace(replace(key, "_", ""), "-", ""), ".", ""))

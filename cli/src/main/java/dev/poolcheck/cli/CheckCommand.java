@@ -9,6 +9,7 @@ import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.PoolOperation;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.report.PrintableText;
 import dev.poolcheck.engine.report.ReportTarget;
 import dev.poolcheck.engine.report.ReportWriter;
 import dev.poolcheck.engine.report.ReporterOptions;
@@ -230,7 +231,18 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ReportTarget> targets = reportTargets();
-    CheckRequest request = request();
+    CheckRequest request;
+    try {
+      request = request();
+    } catch (java.nio.file.InvalidPathException e) {
+      // A name the platform cannot encode (non-ASCII under LC_ALL=POSIX), or a NUL.
+      throw usageError(
+          "'"
+              + e.getInput()
+              + "' is not a path this system can open ("
+              + e.getReason()
+              + "); run with a UTF-8 locale such as LC_ALL=C.UTF-8");
+    }
     CheckResult result = checker.check(request);
     ReporterOptions options =
         new ReporterOptions(
@@ -246,7 +258,13 @@ final class CheckCommand implements Callable<Integer> {
         targets.stream().anyMatch(t -> t.toStdout() && t.format().equals("text"));
     if (!textOnStdout) {
       for (ToolError error : result.errors()) {
-        shell.err().println("poolcheck: " + error.source() + ": " + error.message());
+        shell
+            .err()
+            .println(
+                "poolcheck: "
+                    + PrintableText.escape(error.source())
+                    + ": "
+                    + PrintableText.escape(error.message()));
       }
     }
     return written.problems().isEmpty() ? result.exitCode() : ExitCodes.TOOL_ERROR;
@@ -319,6 +337,9 @@ final class CheckCommand implements Callable<Integer> {
   private List<ReportTarget> reportTargets() {
     try {
       return ReportOutputs.pair(formats, outputs, shell.workingDir());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw usageError(
+          "'" + e.getInput() + "' is not a path this system can open (" + e.getReason() + ")");
     } catch (IllegalArgumentException | PoolcheckException e) {
       throw usageError(
           e instanceof PoolcheckException ? "--format: " + e.getMessage() : e.getMessage());

@@ -1,6 +1,7 @@
 package dev.poolcheck.cli;
 
 import dev.poolcheck.engine.model.PoolcheckException;
+import dev.poolcheck.engine.report.PrintableText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -31,7 +32,7 @@ final class InternalErrorPrinter implements IExecutionExceptionHandler {
                   ? ""
                   : ". Run again with --debug to see the stack trace, and please report it.");
     }
-    err.println(command.getColorScheme().errorText(message));
+    err.println(command.getColorScheme().errorText(PrintableText.escape(message)));
     err.flush();
     return ExitCodes.TOOL_ERROR;
   }

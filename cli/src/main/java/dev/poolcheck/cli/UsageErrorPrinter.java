@@ -1,5 +1,6 @@
 package dev.poolcheck.cli;
 
+import dev.poolcheck.engine.report.PrintableText;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ final class UsageErrorPrinter implements IParameterExceptionHandler {
       }
     }
     line.append(" Try '").append(command.getCommandSpec().qualifiedName()).append(" --help'.");
-    err.println(command.getColorScheme().errorText(line.toString()));
+    err.println(command.getColorScheme().errorText(PrintableText.escape(line.toString())));
     err.flush();
     return ExitCodes.TOOL_ERROR;
   }

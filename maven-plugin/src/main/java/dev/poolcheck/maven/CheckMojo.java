@@ -9,6 +9,7 @@ import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.report.PrintableText;
 import dev.poolcheck.engine.report.ReportTarget;
 import dev.poolcheck.engine.report.ReportWriter;
 import dev.poolcheck.engine.report.ReporterOptions;
@@ -202,7 +203,12 @@ public final class CheckMojo extends AbstractMojo {
     writeReports(targets, result, base);
     logFindings(getLog(), base, result);
     for (ToolError error : result.errors()) {
-      getLog().error("poolcheck: " + error.source() + ": " + error.message());
+      getLog()
+          .error(
+              "poolcheck: "
+                  + PrintableText.escape(error.source())
+                  + ": "
+                  + PrintableText.escape(error.message()));
     }
     String summary = summaryLine(result);
     switch (result.exitCode()) {
@@ -374,7 +380,17 @@ public final class CheckMojo extends AbstractMojo {
 
   static String findingLine(Path base, Finding f) {
     String file = f.file().equals("-") ? f.file() : base.resolve(f.file()).normalize().toString();
-    return file + ":[" + f.line() + "," + f.column() + "] " + f.ruleId() + ": " + f.message();
+    // File names and messages come from the repository: a line break in them would start a line
+    // of the log that CI reads as a command.
+    return PrintableText.escape(file)
+        + ":["
+        + f.line()
+        + ","
+        + f.column()
+        + "] "
+        + f.ruleId()
+        + ": "
+        + PrintableText.escape(f.message());
   }
 
   static String summaryLine(CheckResult result) {

@@ -37,6 +37,24 @@ class CheckMojoTest {
         CheckMojo.findingLine(BASE, f));
   }
 
+  /** Issue 11: a key or file name from the repository cannot start a CI command in the log. */
+  @Test
+  void findingLineEscapesControlCharactersSoNoLineStartsACiCommand() {
+    Finding f =
+        new Finding(
+            "schema-unknown-property",
+            Severity.WARNING,
+            "`x\n##vso[task.setvariable variable=EVIL]1` is not a pool property \u001b[2K\u202e",
+            "pools/a\n::warning ::EVIL.json",
+            "/x",
+            SourceRange.of(1, 1, 1, 2));
+    String line = CheckMojo.findingLine(BASE, f);
+    assertFalse(line.contains("\n"), line);
+    assertFalse(line.contains("\u001b"), line);
+    assertFalse(line.contains("\u202e"), line);
+    assertTrue(line.contains("x\\n##vso["), line);
+  }
+
   @Test
   void logsActiveFindingsAtTheirSeverityAndOthersOnlyAtDebug() {
     List<Finding> findings =

@@ -7,8 +7,11 @@ import dev.poolcheck.engine.document.DocumentLoader;
 import dev.poolcheck.engine.document.LoaderLimits;
 import dev.poolcheck.engine.document.ParsedDocument;
 import dev.poolcheck.engine.document.PoolDocument;
+import dev.poolcheck.engine.document.RegularFiles;
 import dev.poolcheck.engine.document.SecretValues;
+import dev.poolcheck.engine.document.SourceFile;
 import dev.poolcheck.engine.model.CheckedDocument;
+import dev.poolcheck.engine.model.DocumentKind;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
@@ -17,6 +20,7 @@ import dev.poolcheck.engine.model.ToolError;
 import dev.poolcheck.engine.normalise.Extraction;
 import dev.poolcheck.engine.normalise.KindDetection;
 import dev.poolcheck.engine.normalise.TerraformNames;
+import dev.poolcheck.engine.rego.PolicyBundleException;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.rule.RuleContext;
 import dev.poolcheck.engine.rule.Violation;
@@ -24,7 +28,6 @@ import dev.poolcheck.engine.schema.ApiVersionFindings;
 import dev.poolcheck.engine.schema.ApiVersions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +108,23 @@ final class FileChecker {
     if (problem.isEmpty()) {
       try {
         bytes = read(input.path(), stdin);
+      } catch (java.nio.file.AccessDeniedException e) {
+        // Fail closed: a file that cannot be read is a tool error (exit 2), never skipped.
+        return new FileOutcome(
+            List.of(),
+            List.of(),
+            List.of(
+                new ToolError(
+                    input.name(), "permission denied; poolcheck cannot check what it cannot read")),
+            List.of());
       } catch (IOException e) {
-        problem = Optional.of("cannot be read: " + e.getMessage());
+        problem =
+            Optional.of(
+                e.getCause() instanceof RegularFiles.Refused
+                    ? e.getMessage()
+                    : "cannot be read ("
+                        + e.getClass().getSimpleName()
+                        + "); check its permissions");
       }
     }
     if (problem.isPresent()) {
@@ -135,15 +153,18 @@ final class FileChecker {
   }
 
   private FileOutcome checkBytes(InputCollector.Input input, byte[] bytes) {
-    List<Finding> findings = new ArrayList<>();
+    List<Finding> raw = new ArrayList<>();
     List<CheckedDocument> documents = new ArrayList<>();
-    List<ToolError> errors = new ArrayList<>();
-    List<Excerpt> excerpts = new ArrayList<>();
+    List<ToolError> rawErrors = new ArrayList<>();
+    List<SecretValues.Part> parts = new ArrayList<>();
+    SourceFile source = null;
+    java.util.Set<String> reported = new java.util.HashSet<>();
     for (ParsedDocument doc : loader.load(input.name(), input.path(), bytes, request.kind())) {
-      List<Finding> docFindings = new ArrayList<>(doc.problems());
+      source = doc.source();
+      raw.addAll(doc.problems());
       Extraction extraction = extractor.extract(doc, request.kind());
       request.operation().ifPresent(o -> KindDetection.assumeOperation(extraction.pools(), o));
-      docFindings.addAll(extraction.findings());
+      raw.addAll(extraction.findings());
       documents.add(
           new CheckedDocument(
               input.name(),
@@ -151,28 +172,97 @@ final class FileChecker {
               extraction.kind().map(k -> k.id()).orElse("unknown"),
               extraction.pools().size()));
       for (PoolDocument extracted : extraction.pools()) {
-        PoolDocument pool = withResolvedApiVersion(extracted, docFindings);
+        PoolDocument pool = capped(withResolvedApiVersion(extracted, raw), raw);
         RuleContext context = new RuleContext(request.asOf(), rules.data());
         for (Rule rule : rules.rules()) {
-          runRule(rule, pool, context, docFindings, errors);
+          runRule(rule, pool, context, raw, rawErrors, reported);
         }
       }
-      docFindings.removeIf(f -> !rules.reports(f.ruleId()));
-      if (docFindings.isEmpty()) {
-        continue; // nothing to show, so no secret to hide: skip the masking work
-      }
-      SecretValues secrets = SecretValues.of(doc, extraction.pools());
-      TreeSet<Integer> lines = new TreeSet<>();
-      for (Finding f : docFindings) {
-        findings.add(scrubbed(f, secrets));
-        lines.add(f.line());
-      }
-      for (int line : lines) {
-        String text = doc.source().line(line);
-        excerpts.add(new Excerpt(input.name(), line, secrets.mask(line, text)));
+      parts.add(
+          new SecretValues.Part(
+              doc,
+              extraction.pools(),
+              extraction.kind().filter(k -> k == DocumentKind.ARM_TEMPLATE).isPresent()));
+    }
+    raw.removeIf(f -> !rules.reports(f.ruleId()));
+    if (raw.isEmpty() && rawErrors.isEmpty()) {
+      // Nothing to show, so no secret to hide: skip the masking work.
+      return new FileOutcome(List.of(), documents, List.of(), List.of());
+    }
+    // The one redaction boundary: the file's secrets are known before anything about it leaves.
+    SecretValues secrets = SecretValues.ofFile(source, parts);
+    List<Finding> findings = new ArrayList<>(raw.size());
+    TreeSet<Integer> lines = new TreeSet<>();
+    for (Finding f : raw) {
+      findings.add(scrubbed(f, secrets));
+      lines.add(f.line());
+    }
+    List<ToolError> errors = new ArrayList<>(rawErrors.size());
+    for (ToolError e : rawErrors) {
+      errors.add(new ToolError(secrets.scrub(e.source()), secrets.scrub(e.message())));
+    }
+    List<Excerpt> excerpts = new ArrayList<>();
+    if (source != null) {
+      for (var line : linesOf(source.text(), lines).entrySet()) {
+        excerpts.add(
+            new Excerpt(input.name(), line.getKey(), secrets.mask(line.getKey(), line.getValue())));
       }
     }
     return new FileOutcome(findings, documents, errors, excerpts);
+  }
+
+  /**
+   * The pool as rules may see it: cut at {@link DepthCap#MAX_DEPTH} levels, with one warning where
+   * it was cut, so that deep nesting cannot silence the rules (the wasm stack ran out at 185).
+   */
+  private static PoolDocument capped(PoolDocument pool, List<Finding> out) {
+    Optional<String> tooDeep = DepthCap.firstTooDeep(pool.canonical());
+    if (tooDeep.isEmpty()) {
+      return pool;
+    }
+    String pointer = pool.pointers().toSource(tooDeep.get());
+    out.add(
+        new Finding(
+            UNREADABLE.id(),
+            dev.poolcheck.engine.model.Severity.WARNING,
+            "nested deeper than "
+                + DepthCap.MAX_DEPTH
+                + " levels below the pool; the rules see what lies deeper cut off, so nothing in"
+                + " it is checked: flatten it",
+            pool.fileName(),
+            pointer,
+            pool.source().positions().locate(pointer)));
+    return new PoolDocument(
+        pool.source(),
+        pool.kind(),
+        pool.sourcePointer(),
+        DepthCap.cut(pool.canonical()),
+        pool.pointers());
+  }
+
+  /**
+   * The wanted 1-based lines of a text, as {@link SourceFile#line} cuts them, in one pass (asking
+   * for each line separately would scan the text once per finding).
+   */
+  static java.util.SortedMap<Integer, String> linesOf(String text, TreeSet<Integer> wanted) {
+    java.util.SortedMap<Integer, String> out = new java.util.TreeMap<>();
+    int line = 1;
+    int start = 0;
+    for (int want : wanted) {
+      while (line < want && start <= text.length()) {
+        int nl = text.indexOf('\n', start);
+        start = nl < 0 ? text.length() + 1 : nl + 1;
+        line++;
+      }
+      if (start > text.length()) {
+        out.put(want, "");
+        continue;
+      }
+      int end = text.indexOf('\n', start);
+      String s = end < 0 ? text.substring(start) : text.substring(start, end);
+      out.put(want, s.endsWith("\r") ? s.substring(0, s.length() - 1) : s);
+    }
+    return out;
   }
 
   /**
@@ -227,13 +317,20 @@ final class FileChecker {
       PoolDocument pool,
       RuleContext context,
       List<Finding> out,
-      List<ToolError> errors) {
+      List<ToolError> errors,
+      java.util.Set<String> bundlesReported) {
     RuleDescriptor d = rule.descriptor();
     List<Violation> violations;
     try {
       violations = rule.check(pool, context);
     } catch (PoolcheckException e) {
-      errors.add(new ToolError(d.id(), e.getMessage() + " (while checking " + where(pool) + ")"));
+      // One error per bundle (or cause) and file: a stopped or disabled bundle says so once, not
+      // once per pool and entrypoint.
+      String key =
+          e instanceof PolicyBundleException b ? "policy bundle " + b.bundle() : e.getMessage();
+      if (bundlesReported.add(key)) {
+        errors.add(new ToolError(d.id(), e.getMessage() + " (while checking " + where(pool) + ")"));
+      }
       return;
     } catch (RuntimeException | StackOverflowError e) {
       errors.add(
@@ -273,26 +370,27 @@ final class FileChecker {
 
   private static Finding scrubbed(Finding f, SecretValues secrets) {
     String message = secrets.scrub(f.message());
-    return message.equals(f.message())
+    String pointer = secrets.scrub(f.pointer());
+    return message.equals(f.message()) && pointer.equals(f.pointer())
         ? f
-        : new Finding(
-            f.ruleId(), f.severity(), message, f.file(), f.pointer(), f.range(), f.status());
+        : new Finding(f.ruleId(), f.severity(), message, f.file(), pointer, f.range(), f.status());
   }
 
   /**
-   * Reads at most one byte more than the loader accepts, so that a huge file (or endless stdin)
-   * never fills the memory; the loader alone judges the size and says so in a finding.
+   * Reads a file only when it is a regular file no larger than the loader accepts ({@link
+   * RegularFiles} refuses devices, FIFOs, pseudo-files and larger files with one message); standard
+   * input at most one byte more than that, so endless input never fills the memory and the loader
+   * judges its size.
    */
   private byte[] read(Optional<Path> path, InputStream stdin) throws IOException {
     int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1);
     if (path.isEmpty()) {
       return stdin.readNBytes(cap);
     }
-    if (!Files.isRegularFile(path.get())) {
-      throw new IOException("not a regular file");
-    }
-    try (InputStream in = Files.newInputStream(path.get())) {
-      return in.readNBytes(cap);
+    try {
+      return RegularFiles.read(path.get(), limits.maxBytes());
+    } catch (RegularFiles.Refused e) {
+      throw new IOException("not read: it " + e.getMessage(), e);
     }
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -81,6 +80,11 @@ final class InputCollector {
       try {
         out.add(FileGlob.of(glob));
       } catch (IllegalArgumentException e) {
+        // PatternSyntaxException's message spans three lines (the pattern and a caret).
+        String why =
+            e instanceof java.util.regex.PatternSyntaxException p
+                ? p.getDescription()
+                : String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid");
         throw new PoolcheckException(
             e.getMessage() + "; check the include and exclude patterns", e);
       }
@@ -101,11 +105,21 @@ final class InputCollector {
       Path path;
       try {
         path = baseDir.resolve(p).normalize();
-      } catch (InvalidPathException e) {
+      } catch (java.nio.file.InvalidPathException e) {
+        if (!FileGlob.isGlob(p)) {
+          // A name the platform cannot encode (non-ASCII under LC_ALL=POSIX), or a NUL.
+          errors.add(
+              new ToolError(
+                  p,
+                  "is not a path this system can open ("
+                      + e.getReason()
+                      + "); run with a UTF-8 locale such as LC_ALL=C.UTF-8, or rename it"));
+          continue;
+        }
         path = null;
       }
       if ((path == null || !Files.exists(path)) && FileGlob.isGlob(p)) {
-        if (!expand(p, found) && !allowEmpty) {
+        if (!expand(p, found, errors) && !allowEmpty) {
           errors.add(
               new ToolError(
                   p,
@@ -129,7 +143,7 @@ final class InputCollector {
                     + baseDir
                     + ")"));
       } else if (Files.isDirectory(path)) {
-        walk(path, found);
+        walk(path, found, errors);
       } else if (forceExclude && excludedHere(path)) {
         forceExcluded++;
       } else {
@@ -162,7 +176,7 @@ final class InputCollector {
    *
    * @return whether any file matched
    */
-  private boolean expand(String glob, Map<String, Input> found) {
+  private boolean expand(String glob, Map<String, Input> found, List<ToolError> errors) {
     FileGlob pattern;
     try {
       pattern = FileGlob.of(glob);
@@ -184,15 +198,26 @@ final class InputCollector {
       return false;
     }
     int before = found.size();
-    walk(start, found, file -> pattern.matches(relativeToBase(file).toString()));
+    walk(start, found, errors, file -> pattern.matches(relativeToBase(file).toString()));
     return found.size() > before;
   }
 
-  private void walk(Path root, Map<String, Input> found) {
-    walk(root, found, file -> included(root, file));
+  private void walk(Path root, Map<String, Input> found, List<ToolError> errors) {
+    walk(root, found, errors, file -> included(root, file));
   }
 
-  private void walk(Path root, Map<String, Input> found, Predicate<Path> wanted) {
+  private void walk(
+      Path root, Map<String, Input> found, List<ToolError> errors, Predicate<Path> wanted) {
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      errors.add(
+          new ToolError(
+              displayName(root),
+              "cannot be listed (" + e.getClass().getSimpleName() + "); check its permissions"));
+      return;
+    }
     try {
       Files.walkFileTree(
           root,
@@ -204,6 +229,12 @@ final class InputCollector {
               if (!dir.equals(root) && excluded(root, dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
+              Optional<String> outside = leavesRoot(dir, realRoot);
+              if (outside.isPresent()) {
+                String name = displayName(dir);
+                found.putIfAbsent(name, new Input(name, Optional.of(dir), outside));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
               return FileVisitResult.CONTINUE;
             }
 
@@ -213,6 +244,11 @@ final class InputCollector {
                 return FileVisitResult.CONTINUE;
               }
               String name = displayName(file);
+              Optional<String> outside = leavesRoot(file, realRoot);
+              if (outside.isPresent()) {
+                found.putIfAbsent(name, new Input(name, Optional.of(file), outside));
+                return FileVisitResult.CONTINUE;
+              }
               // A FIFO would block the read forever; a dangling link has nothing to read.
               Optional<String> problem =
                   attrs.isRegularFile()
@@ -227,6 +263,15 @@ final class InputCollector {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof java.nio.file.AccessDeniedException) {
+                // Fail closed: a folder or file that cannot be read is not silently skipped.
+                errors.add(
+                    new ToolError(
+                        displayName(file),
+                        "permission denied; poolcheck cannot check what it cannot read (fix the"
+                            + " permissions or --exclude it)"));
+                return FileVisitResult.CONTINUE;
+              }
               if (wanted.test(file) || e instanceof FileSystemLoopException) {
                 String name = displayName(file);
                 String why =
@@ -241,11 +286,30 @@ final class InputCollector {
             }
           });
     } catch (IOException e) {
-      String name = displayName(root);
-      found.putIfAbsent(
-          name,
-          new Input(name, Optional.of(root), Optional.of("cannot be listed: " + e.getMessage())));
+      errors.add(
+          new ToolError(
+              displayName(root),
+              "cannot be listed (" + e.getClass().getSimpleName() + "); check its permissions"));
     }
+  }
+
+  /**
+   * Why a path met while walking is not followed: it is a symbolic link (or lies below one) whose
+   * target is outside the folder given. A committed link to {@code ~/.azure/credentials} would
+   * otherwise be read and shown in a code frame. Links given on the command line are followed.
+   */
+  private static Optional<String> leavesRoot(Path path, Path realRoot) {
+    try {
+      Path real = path.toRealPath();
+      if (real.startsWith(realRoot)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // dangling or unreadable: reported where it is read
+    }
+    return Optional.of(
+        "symbolic link to a place outside the folder being checked; not followed (name the"
+            + " target on the command line to check it)");
   }
 
   /** Globs match the path relative to the folder walked, or relative to the base directory. */

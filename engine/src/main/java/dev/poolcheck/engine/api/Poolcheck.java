@@ -181,6 +181,29 @@ public final class Poolcheck {
     return bundles;
   }
 
+  /**
+   * Checks one input; whatever goes wrong inside (a bug, a class of input nobody foresaw) becomes a
+   * tool error naming the file, in one line, and the other files are still checked.
+   */
+  private static FileChecker.FileOutcome checkOne(
+      FileChecker checker, InputCollector.Input in, CheckRequest request) {
+    try {
+      return checker.check(in, request.stdin());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new FileChecker.FileOutcome(
+          List.of(),
+          List.of(new CheckedDocument(in.name(), 0, "unknown", 0)),
+          List.of(
+              new ToolError(
+                  in.name(),
+                  "poolcheck failed on this file ("
+                      + e.getClass().getSimpleName()
+                      + "); the other files were checked. This is a bug in poolcheck: please"
+                      + " report it")),
+          List.of());
+    }
+  }
+
   private List<FileChecker.FileOutcome> checkAll(
       CheckRequest request,
       Configuration config,
@@ -190,13 +213,13 @@ public final class Poolcheck {
     FileChecker checker =
         new FileChecker(request, rules, request.apiVersion().or(config::apiVersion), cache);
     if (request.threads() == 1 || inputs.size() < 2) {
-      return inputs.stream().map(in -> checker.check(in, request.stdin())).toList();
+      return inputs.stream().map(in -> checkOne(checker, in, request)).toList();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.threads(), inputs.size()));
     try {
       List<Future<FileChecker.FileOutcome>> futures = new ArrayList<>();
       for (InputCollector.Input in : inputs) {
-        futures.add(pool.submit(() -> checker.check(in, request.stdin())));
+        futures.add(pool.submit(() -> checkOne(checker, in, request)));
       }
       List<FileChecker.FileOutcome> out = new ArrayList<>(futures.size());
       for (Future<FileChecker.FileOutcome> f : futures) {

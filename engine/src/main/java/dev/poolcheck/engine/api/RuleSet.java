@@ -7,6 +7,7 @@ import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.rule.Rule;
 import dev.poolcheck.engine.schema.ApiVersionFindings;
+import dev.poolcheck.engine.schema.NearestName;
 import dev.poolcheck.engine.schema.SchemaRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,30 @@ record RuleSet(
   }
 
   /**
+   * A rule id in {@code rules:} or {@code suppressions:} that no rule has would silently do
+   * nothing: a misspelled {@code off} leaves the rule on, a misspelled suppression suppresses
+   * nothing. It is an error that suggests the nearest id.
+   */
+  static void checkRuleIds(Configuration config, List<RuleDescriptor> descriptors) {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    descriptors.forEach(d -> known.add(d.id()));
+    List<String> named = new ArrayList<>(config.rules().keySet());
+    config.suppressions().forEach(s -> named.add(s.rule()));
+    for (String id : named) {
+      if (!known.contains(id)) {
+        String file = config.file().map(Path::toString).orElse("the configuration");
+        throw new PoolcheckException(
+            file
+                + ": no rule has the id '"
+                + id
+                + "'"
+                + NearestName.suggest(id, known).map(n -> "; did you mean '" + n + "'?").orElse("")
+                + " (poolcheck rules lists every id)");
+      }
+    }
+  }
+
+  /**
    * The finding ids the engine reports without a rule: the loader's, the extractor's, the
    * api-version notes.
    */
@@ -84,6 +109,7 @@ record RuleSet(
     RuleRegistry registry =
         RuleRegistry.create(
             SchemaRules.all(), builtInFindings(), bundles, request.namespace(), expectedDocuments);
+    checkRuleIds(config, registry.descriptors());
     Set<String> disabled =
         registry.descriptors().stream()
             .map(RuleDescriptor::id)

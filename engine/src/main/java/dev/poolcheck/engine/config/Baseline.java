@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolcheck.engine.document.RegularFiles;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
 import java.io.IOException;
@@ -40,6 +41,9 @@ import java.util.regex.Pattern;
  * pointer and message, one field per line, so that a change to it reads well in a diff.
  */
 public final class Baseline {
+
+  /** The largest baseline read: some 100,000 findings. */
+  static final long MAX_BYTES = 64L << 20;
 
   /** The file format this class reads and writes. */
   public static final int VERSION = 1;
@@ -106,10 +110,12 @@ public final class Baseline {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = Configuration.utf8(RegularFiles.read(file, MAX_BYTES));
     } catch (NoSuchFileException e) {
       throw new PoolcheckException(
           name + ": baseline file not found; record one with --write-baseline " + name, e);
+    } catch (RegularFiles.Refused e) {
+      throw new PoolcheckException(name + ": not read as a baseline: it " + e.getMessage(), e);
     } catch (CharacterCodingException e) {
       throw new PoolcheckException(name + ": not a baseline file (not UTF-8 text)", e);
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolcheck.engine.document.RegularFiles;
 import dev.poolcheck.engine.model.FailOn;
 import dev.poolcheck.engine.model.Finding;
 import dev.poolcheck.engine.model.PoolcheckException;
@@ -245,17 +246,36 @@ public record Configuration(
     return false;
   }
 
+  private static boolean contains(ArrayNode list, JsonNode entry) {
+    for (JsonNode item : list) {
+      if (item.equals(entry)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The largest configuration read; real ones are a few KiB. */
+  static final long MAX_BYTES = 1L << 20;
+
   private static String read(Path file, String name) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = utf8(RegularFiles.read(file, MAX_BYTES));
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {
       throw new PoolcheckException(name + ": configuration file not found", e);
+    } catch (RegularFiles.Refused e) {
+      throw new PoolcheckException(name + ": not read as a configuration: it " + e.getMessage(), e);
     } catch (CharacterCodingException e) {
       throw new PoolcheckException(name + ": not UTF-8 text; save the file as UTF-8", e);
     } catch (IOException e) {
       throw new PoolcheckException(name + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** Strict UTF-8: malformed bytes are an error, never replaced. */
+  static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
   }
 
   /** Builds the configuration from a schema-valid tree, adding what the schema cannot check. */

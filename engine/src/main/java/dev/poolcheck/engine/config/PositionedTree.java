@@ -53,6 +53,18 @@ record PositionedTree(JsonNode root, PositionIndex positions) {
       try (JsonParser parser = factory.createParser(text)) {
         if (parser.nextToken() != null) {
           walk(parser, "", positions);
+          // A second YAML document would be ignored silently: settings that never apply.
+          if (parser.nextToken() != null) {
+            JsonLocation at = parser.currentTokenLocation();
+            throw new PoolcheckException(
+                name
+                    + ":"
+                    + Math.max(1, at.getLineNr())
+                    + ":"
+                    + Math.max(1, at.getColumnNr())
+                    + ": a second document; the file must hold one (remove the '---' and merge"
+                    + " the settings into the first)");
+          }
         }
       }
       JsonNode root = new ObjectMapper(factory).readTree(text);

@@ -314,17 +314,22 @@ final class PositionedReader {
             return NODES.numberNode(p.getBigIntegerValue());
         }
       case VALUE_NUMBER_FLOAT:
-        double d = p.getDoubleValue();
-        if (Double.isFinite(d)) {
-          return NODES.numberNode(d);
-        }
+        double d;
+        BigDecimal exact;
         try {
-          BigDecimal big = p.getDecimalValue();
-          return NODES.numberNode(big);
-        } catch (NumberFormatException e) {
-          // YAML .inf / .nan have no JSON form; keep what was written.
+          d = p.getDoubleValue();
+          exact = p.getDecimalValue();
+        } catch (IOException | NumberFormatException e) {
+          // YAML .inf / .nan have no JSON form, and YAML 1.1 sexagesimals (4711:08:15.1337) are
+          // strings in YAML 1.2 (and to Azure): keep what was written.
           return NODES.textNode(p.getText());
         }
+        // A double that lost digits (1e-400 is 0.0, 1.0000000000000000000001 is 1.0) would pass
+        // as an integer: keep the exact value.
+        if (Double.isFinite(d) && BigDecimal.valueOf(d).compareTo(exact) == 0) {
+          return NODES.numberNode(d);
+        }
+        return NODES.numberNode(exact);
       default:
         return NODES.textNode(p.getText());
     }

@@ -55,7 +55,7 @@ public final class BuiltInPolicies {
     this.defaultData = bundle.data();
     this.instances =
         new PolicyInstances(
-            bundle.name(), BuiltInPolicies::compiledModule, PolicyLimits.defaults());
+            bundle.name(), BuiltInPolicies::compiledModule, PolicyLimits.defaults(), false);
     this.rules = new ArrayList<>();
     for (JsonNode entry : metadata.path("annotations")) {
       JsonNode annotations = entry.path("annotations");

@@ -42,6 +42,14 @@ final class PolicyInstances {
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
   private volatile PolicyModule module;
 
+  /**
+   * Entrypoints whose evaluation overran its budget: they are not run again in this run, so a
+   * looping rule costs one budget, not one per pool (12 pools took 123 s). The bundle's other
+   * entrypoints still run.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> disabled =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** One instance and the data it holds (null before any is loaded). */
   private static final class Instance {
     final OpaInstance policy;
@@ -53,13 +61,25 @@ final class PolicyInstances {
   }
 
   /**
+   * Whether an entrypoint that overran is disabled for the rest of the run: true for user bundles,
+   * which are loaded per run; false for the built-in policies, whose instances the JVM shares
+   * across runs (one overrun on a huge file must not turn them off for every later run).
+   */
+  private final boolean disableAfterOverrun;
+
+  /**
    * @param name what the user calls the policy, for error messages
    * @param source makes the module, once, when the first instance is needed
    */
-  PolicyInstances(String name, Supplier<PolicyModule> source, PolicyLimits limits) {
+  PolicyInstances(
+      String name,
+      Supplier<PolicyModule> source,
+      PolicyLimits limits,
+      boolean disableAfterOverrun) {
     this.name = name;
     this.source = source;
     this.limits = limits;
+    this.disableAfterOverrun = disableAfterOverrun;
   }
 
   /**
@@ -88,6 +108,19 @@ final class PolicyInstances {
    *     or its memory cap
    */
   Optional<JsonNode> evaluate(String entrypoint, String dataJson, JsonNode input) {
+    String why = disabled.get(entrypoint);
+    if (why != null) {
+      throw new PolicyBundleException(
+          name,
+          "policy bundle "
+              + name
+              + " rule "
+              + entrypoint
+              + " was disabled for the rest of the run ("
+              + why
+              + "); it did not run on this file",
+          null);
+    }
     Instance instance = idle.poll();
     if (instance == null) {
       instance = new Instance(create());
@@ -117,12 +150,19 @@ final class PolicyInstances {
       output = instance.policy.evaluate(id, inputJson);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // An instance stopped half-way is in an unknown state: drop it.
-      throw failed(entrypoint, deadline.finish() ? overran(budget) : why(e), e);
+      boolean overran = deadline.finish();
+      if (overran && disableAfterOverrun) {
+        disabled.put(entrypoint, "it overran its time budget on an earlier pool");
+      }
+      throw failed(entrypoint, overran ? overran(budget) : why(e), e);
     } finally {
       alarm.cancel(false);
     }
     if (deadline.finish()) {
       // The budget ran out just as it finished: keep the budget strict and drop the instance.
+      if (disableAfterOverrun) {
+        disabled.put(entrypoint, "it overran its time budget on an earlier pool");
+      }
       throw failed(entrypoint, overran(budget), null);
     }
     idle.push(instance);
@@ -138,8 +178,10 @@ final class PolicyInstances {
   }
 
   private PoolcheckException failed(String entrypoint, String why, Throwable cause) {
-    return new PoolcheckException(
-        "policy bundle " + name + " failed while evaluating " + entrypoint + ": " + why, cause);
+    return new PolicyBundleException(
+        name,
+        "policy bundle " + name + " failed while evaluating " + entrypoint + ": " + why,
+        cause);
   }
 
   private static String overran(Duration budget) {
@@ -195,7 +237,15 @@ final class PolicyInstances {
     }
   }
 
+  /**
+   * Creates an instance under the same time budget as an evaluation: a module's start function runs
+   * while it is instantiated, and could loop forever before any evaluation begins.
+   */
   private OpaInstance create() {
+    Duration budget = limits.loadBudget();
+    Deadline deadline = new Deadline(Thread.currentThread());
+    ScheduledFuture<?> alarm =
+        WATCHDOG.schedule(deadline::expire, budget.toNanos(), TimeUnit.NANOSECONDS);
     try {
       PolicyModule loaded = module;
       if (loaded == null) {
@@ -207,8 +257,24 @@ final class PolicyInstances {
           }
         }
       }
-      return new OpaInstance(loaded, limits.maxMemoryPages());
-    } catch (RuntimeException e) {
+      OpaInstance policy = new OpaInstance(loaded, limits.maxMemoryPages());
+      if (deadline.finish()) {
+        throw new PoolcheckException(
+            "policy bundle " + name + " cannot be used: " + loadOverran(budget));
+      }
+      return policy;
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      if (deadline.finish()) {
+        throw new PoolcheckException(
+            "policy bundle " + name + " cannot be used: " + loadOverran(budget), e);
+      }
+      if (e instanceof PoolcheckException p) {
+        throw p;
+      }
+      if (e instanceof Error) {
+        throw new PoolcheckException(
+            "policy bundle " + name + " cannot be used: loading it failed (" + e + ")", e);
+      }
       throw new PoolcheckException(
           "policy bundle "
               + name
@@ -216,6 +282,14 @@ final class PolicyInstances {
               + e.getMessage()
               + "). Build it with opa build -t wasm.",
           e);
+    } finally {
+      alarm.cancel(false);
     }
+  }
+
+  private static String loadOverran(Duration budget) {
+    return "loading its wasm module ran longer than the time budget of "
+        + budget.toMillis()
+        + " ms (does its start function loop?) and was stopped";
   }
 }

@@ -50,6 +50,16 @@ public record PolicyLimits(Duration timeBudget, Duration timePerInputMiB, int ma
     return timeBudget.plus(timePerInputMiB.multipliedBy(inputChars >> 20));
   }
 
+  /**
+   * The budget for creating one instance (compiling and instantiating the module, which runs its
+   * start function): the evaluation budget, but never less than 10 s, since compiling a large
+   * module takes seconds on a loaded machine even when an evaluation is given less.
+   */
+  Duration loadBudget() {
+    Duration floor = Duration.ofSeconds(10);
+    return timeBudget.compareTo(floor) < 0 ? floor : timeBudget;
+  }
+
   int maxMemoryPages() {
     return maxMemoryMiB * PAGES_PER_MIB;
   }

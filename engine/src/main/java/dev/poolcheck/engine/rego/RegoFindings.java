@@ -35,7 +35,14 @@ final class RegoFindings {
         violations.add(Violation.at("", result.asText()));
       } else if (result.isObject() && result.path("msg").isTextual()) {
         JsonNode pointer = result.path("pointer");
-        String at = pointer.isTextual() && isPointer(pointer.asText()) ? pointer.asText() : "";
+        if (pointer.isTextual() && !isPointer(pointer.asText())) {
+          // A broken rule: a pointer that is no RFC 6901 pointer would end up in every report.
+          throw new PoolcheckException(
+              where
+                  + " returned a finding whose pointer is not a JSON Pointer (RFC 6901: '/' then"
+                  + " segments in which '~' is written '~0' and '/' '~1'); fix the rule");
+        }
+        String at = pointer.isTextual() ? pointer.asText() : "";
         Violation violation = Violation.at(at, result.get("msg").asText());
         JsonNode severity = result.path("severity");
         if (!severity.isMissingNode()) {
@@ -52,8 +59,16 @@ final class RegoFindings {
     return violations;
   }
 
-  private static boolean isPointer(String text) {
-    return text.isEmpty() || text.startsWith("/");
+  static boolean isPointer(String text) {
+    if (!text.isEmpty() && !text.startsWith("/")) {
+      return false;
+    }
+    for (int i = text.indexOf('~'); i >= 0; i = text.indexOf('~', i + 1)) {
+      if (i + 1 >= text.length() || (text.charAt(i + 1) != '0' && text.charAt(i + 1) != '1')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static PoolcheckException badSeverity(String where, JsonNode severity) {

@@ -71,7 +71,7 @@ public final class UserPolicies {
     for (Path path : bundles) {
       WasmBundle bundle = WasmBundle.read(path);
       PolicyInstances instances =
-          new PolicyInstances(bundle.name(), () -> PolicyModule.of(bundle, mode), limits);
+          new PolicyInstances(bundle.name(), () -> PolicyModule.of(bundle, mode), limits, true);
       Map<String, Integer> entrypoints = instances.entrypoints();
       String dataJson = bundle.data().toString();
       List<Rule> found = new ArrayList<>();

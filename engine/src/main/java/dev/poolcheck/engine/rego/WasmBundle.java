@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolcheck.engine.document.RegularFiles;
 import dev.poolcheck.engine.model.PoolcheckException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -26,6 +26,14 @@ import java.util.zip.GZIPInputStream;
 public record WasmBundle(String name, byte[] wasm, ObjectNode data) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The largest bundle file read (the built-in bundle is well under 1 MiB). */
+  static final long MAX_BUNDLE_BYTES = 32L << 20;
+
+  /** The most a bundle may unpack to, and the most files it may hold (gzip bombs). */
+  static final long MAX_UNPACKED_BYTES = 128L << 20;
+
+  static final int MAX_ENTRIES = 10_000;
   private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
   private static final int GZIP_MAGIC = 0x8b1f;
 
@@ -33,7 +41,10 @@ public record WasmBundle(String name, byte[] wasm, ObjectNode data) {
   public static WasmBundle read(Path file) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = RegularFiles.read(file, MAX_BUNDLE_BYTES);
+    } catch (RegularFiles.Refused e) {
+      throw new PoolcheckException(
+          "policy bundle " + file + " is not read: it " + e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new PoolcheckException(
           "policy bundle "
@@ -64,7 +75,7 @@ public record WasmBundle(String name, byte[] wasm, ObjectNode data) {
     }
     Map<String, byte[]> files;
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      files = TarArchive.read(in);
+      files = TarArchive.read(in, MAX_UNPACKED_BYTES, MAX_ENTRIES);
     } catch (IOException | UncheckedIOException e) {
       throw broken(name, "it is not a readable gzipped tar archive (" + e.getMessage() + ")");
     }
@@ -76,7 +87,11 @@ public record WasmBundle(String name, byte[] wasm, ObjectNode data) {
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String path = file.getKey();
       if (path.equals("data.json") || path.endsWith("/data.json")) {
-        mergeAt(data, path, parseData(name, path, file.getValue()));
+        try {
+          mergeAt(data, path, parseData(name, path, file.getValue()));
+        } catch (Conflict e) {
+          throw broken(name, e.getMessage());
+        }
       }
     }
     return new WasmBundle(name, wasm, data);
@@ -98,11 +113,37 @@ public record WasmBundle(String name, byte[] wasm, ObjectNode data) {
     ObjectNode target = root;
     for (int i = 0; i < dirs.length - 1; i++) {
       if (!dirs[i].isEmpty()) {
-        target = target.has(dirs[i]) ? (ObjectNode) target.get(dirs[i]) : target.putObject(dirs[i]);
+        JsonNode existing = target.get(dirs[i]);
+        if (existing != null && !(existing instanceof ObjectNode)) {
+          throw new Conflict(path, String.join(".", java.util.Arrays.copyOf(dirs, i + 1)));
+        }
+        target = existing != null ? (ObjectNode) existing : target.putObject(dirs[i]);
       }
     }
     if (value instanceof ObjectNode object) {
-      target.setAll(object);
+      merge(target, object, path, "");
+    }
+  }
+
+  /** Objects merge member by member, as OPA merges data files; any other clash is a conflict. */
+  private static void merge(ObjectNode target, ObjectNode value, String path, String at) {
+    for (var field : value.properties()) {
+      JsonNode existing = target.get(field.getKey());
+      String key = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+      if (existing instanceof ObjectNode e && field.getValue() instanceof ObjectNode v) {
+        merge(e, v, path, key);
+      } else if (existing != null && !existing.equals(field.getValue())) {
+        throw new Conflict(path, key);
+      } else {
+        target.set(field.getKey(), field.getValue());
+      }
+    }
+  }
+
+  /** Two data files of a bundle that give one key different values. */
+  private static final class Conflict extends RuntimeException {
+    Conflict(String path, String key) {
+      super(path + " sets data." + key + ", which another data file of the bundle sets too");
     }
   }
 

@@ -101,9 +101,12 @@ public final class GithubReporter implements Reporter {
     };
   }
 
-  /** The message part of a workflow command: {@code %}, CR and LF are percent-encoded. */
+  /**
+   * The message part of a workflow command: {@code %}, CR and LF are percent-encoded, as GitHub
+   * decodes them; other control characters (ESC, C1, bidi) are written as visible escapes.
+   */
   static String escapeData(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return PrintableText.escape(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
   }
 
   /** A property value: like data, and also {@code :} and {@code ,}, which delimit properties. */

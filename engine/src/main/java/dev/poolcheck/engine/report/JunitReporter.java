@@ -151,7 +151,7 @@ public final class JunitReporter implements Reporter {
     } else {
       xml.writeStartElement("testcase");
     }
-    xml.writeAttribute("name", c.name());
+    xml.writeAttribute("name", attribute(c.name()));
     xml.writeAttribute("classname", SUITE);
     xml.writeAttribute("time", "0");
     if (empty) {
@@ -162,7 +162,8 @@ public final class JunitReporter implements Reporter {
       xml.writeStartElement("error");
       xml.writeAttribute("message", attribute(c.error().message()));
       xml.writeAttribute("type", "tool-error");
-      xml.writeCharacters(text(c.error().source() + ": " + c.error().message()));
+      xml.writeCharacters(
+          text(PrintableText.escape(c.error().source() + ": " + c.error().message())));
       xml.writeEndElement();
     }
     if (!failing.isEmpty()) {
@@ -202,7 +203,8 @@ public final class JunitReporter implements Reporter {
   private static String lines(List<Finding> findings) {
     StringBuilder text = new StringBuilder("\n");
     for (Finding f : findings) {
-      text.append(f.file())
+      // Every field is from the repository: one finding stays one line, no control characters.
+      text.append(PrintableText.escape(f.file()))
           .append(':')
           .append(f.line())
           .append(':')
@@ -212,9 +214,9 @@ public final class JunitReporter implements Reporter {
           .append(' ')
           .append(f.ruleId())
           .append(": ")
-          .append(f.message());
+          .append(PrintableText.escape(f.message()));
       if (!f.pointer().isEmpty()) {
-        text.append(" (at ").append(f.pointer()).append(')');
+        text.append(" (at ").append(PrintableText.escape(f.pointer())).append(')');
       }
       switch (f.status()) {
         case ACTIVE -> {}
@@ -231,7 +233,7 @@ public final class JunitReporter implements Reporter {
    * are replaced here, where the output shows it.
    */
   static String attribute(String s) {
-    return text(s).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    return text(PrintableText.escape(s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')));
   }
 
   /** Replaces characters that XML 1.0 cannot carry at all (most control characters). */

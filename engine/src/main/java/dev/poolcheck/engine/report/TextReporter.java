@@ -66,8 +66,11 @@ public final class TextReporter implements Reporter {
       }
     }
     for (ToolError error : result.errors()) {
-      out.write(paint(BOLD, error.source() + ":") + " " + paint(RED, "tool error:"));
-      out.write(" " + error.message() + "\n");
+      out.write(
+          paint(BOLD, PrintableText.escape(error.source()) + ":")
+              + " "
+              + paint(RED, "tool error:"));
+      out.write(" " + PrintableText.escape(error.message()) + "\n");
     }
     if (!quiet) {
       writeCountTable(result, out);
@@ -115,18 +118,20 @@ public final class TextReporter implements Reporter {
 
   private void writeFinding(Finding finding, SourceExcerpts excerpts, Writer out)
       throws IOException {
-    String location = finding.file() + ":" + finding.line() + ":" + finding.column() + ":";
+    // Names, values and messages come from the repository: no control character is printed raw.
+    String location =
+        PrintableText.escape(finding.file()) + ":" + finding.line() + ":" + finding.column() + ":";
     out.write(paint(BOLD, location));
     out.write(" " + paint(severityColor(finding.severity()), finding.severity().id()));
     out.write(" " + paint(DIM, "[" + finding.ruleId() + "]"));
-    out.write(" " + finding.message() + "\n");
+    out.write(" " + PrintableText.escape(finding.message()) + "\n");
     Optional<String> source =
         excerpts == null ? Optional.empty() : excerpts.line(finding.file(), finding.line());
     // A blank line (the end of a truncated file) gives the caret nothing to point at.
     if (source.isPresent() && !source.get().isBlank()) {
       String line = stripLineEnd(source.get());
       int offset = windowStart(line, finding.range().start().column());
-      String shown = window(line, offset);
+      String shown = PrintableText.escape(window(line, offset));
       SourceRange shifted = shift(finding.range(), offset - (offset > 0 ? ELLIPSIS.length() : 0));
       out.write(shown + "\n");
       out.write(paint(GREEN, marker(shown, shifted)) + "\n");

@@ -12,7 +12,9 @@ import java.util.Optional;
 public final class Fixtures {
 
   static final Path ROOT = Path.of("..", "fixtures");
-  static final DocumentLoader LOADER = new DocumentLoader(LoaderLimits.defaults());
+
+  /** The loader's own capacity is tested past the engine's default file cap. */
+  static final DocumentLoader LOADER = new DocumentLoader(LoaderLimits.withMaxBytes(128L << 20));
 
   private Fixtures() {}
 

@@ -89,8 +89,12 @@ class FaultyPolicyTest {
     assertTrue(e.getMessage().contains("memory cap of 8 MiB"), e.getMessage());
   }
 
+  /**
+   * A rule stopped once is disabled for the rest of the run (issue 11: one budget, not one per
+   * pool); the bundle's other rules still evaluate.
+   */
   @Test
-  void aPolicyStoppedOnceStillEvaluatesTheNextDocument() {
+  void aRuleStoppedOnceIsDisabledAndTheBundlesOtherRulesStillRun() {
     Rule rule = deny("looping", new PolicyLimits(Duration.ofMillis(300), Duration.ZERO, 256));
     Rule warn =
         UserPolicies.load(

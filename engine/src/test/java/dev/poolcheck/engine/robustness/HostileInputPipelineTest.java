@@ -206,9 +206,7 @@ class HostileInputPipelineTest {
                             "targetDedicatedNodes: 1" + "0".repeat(5000))),
             "schema-invalid-value"),
         new Case(
-            "fifty-megabytes.json",
-            HostileInputPipelineTest::fiftyMegabytes,
-            "not-a-pool-definition"),
+            "fifty-megabytes.json", HostileInputPipelineTest::fiftyMegabytes, "unreadable-input"),
         new Case(
             "duplicate.json",
             text(
@@ -250,7 +248,7 @@ class HostileInputPipelineTest {
     return out;
   }
 
-  /** 50 MB of JSON that is not a pool: the loader reads it all, no rule runs on it. */
+  /** 50 MB of JSON: above the default file cap (2 MiB), so it is refused unread. */
   private static byte[] fiftyMegabytes() {
     String item = "{\"name\": \"item\", \"value\": \"" + "v".repeat(80) + "\"},\n";
     StringBuilder b = new StringBuilder(52_000_000).append("[\n");
