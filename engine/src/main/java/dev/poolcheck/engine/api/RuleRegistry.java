@@ -67,6 +67,23 @@ public final class RuleRegistry {
       String namespace,
       long expectedDocuments,
       ClassLoader plugins) {
+    return create(
+        extraRules, extraDescriptors, userBundles, namespace, expectedDocuments, plugins, 1);
+  }
+
+  /**
+   * As {@link #create(List, List, List, String, long, ClassLoader)}, for a run with {@code threads}
+   * worker threads: the user bundles' memory caps are shared out so that all their instances stay
+   * under one overall cap ({@code PolicyLimits.forUserBundles}).
+   */
+  public static RuleRegistry create(
+      List<Rule> extraRules,
+      List<RuleDescriptor> extraDescriptors,
+      List<Path> userBundles,
+      String namespace,
+      long expectedDocuments,
+      ClassLoader plugins,
+      int threads) {
     Map<String, String> origins = new LinkedHashMap<>();
     List<Rule> rules = new ArrayList<>();
     List<RuleDescriptor> descriptors = new ArrayList<>();
@@ -90,7 +107,7 @@ public final class RuleRegistry {
       register(descriptor.id(), "engine finding id " + descriptor.id(), origins);
       descriptors.add(descriptor);
     }
-    for (Rule rule : UserPolicies.load(userBundles, namespace, expectedDocuments)) {
+    for (Rule rule : UserPolicies.load(userBundles, namespace, expectedDocuments, threads)) {
       add(rule, rule.toString(), origins, rules, descriptors);
     }
     rules.sort(Comparator.comparing(r -> r.descriptor().id()));

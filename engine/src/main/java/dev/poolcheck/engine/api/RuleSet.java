@@ -108,7 +108,13 @@ record RuleSet(
     bundles.addAll(config.policies());
     RuleRegistry registry =
         RuleRegistry.create(
-            SchemaRules.all(), builtInFindings(), bundles, request.namespace(), expectedDocuments);
+            SchemaRules.all(),
+            builtInFindings(),
+            bundles,
+            request.namespace(),
+            expectedDocuments,
+            Thread.currentThread().getContextClassLoader(),
+            request.threads());
     checkRuleIds(config, registry.descriptors());
     Set<String> disabled =
         registry.descriptors().stream()

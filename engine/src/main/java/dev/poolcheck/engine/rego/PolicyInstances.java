@@ -82,6 +82,11 @@ final class PolicyInstances {
     this.disableAfterOverrun = disableAfterOverrun;
   }
 
+  /** The bounds each instance and evaluation of this policy runs under. */
+  PolicyLimits limits() {
+    return limits;
+  }
+
   /**
    * Creates the first instance now and returns its entrypoints, so a broken module is reported when
    * the policy is loaded rather than in the middle of a run. The instance is kept for later use.

@@ -45,6 +45,34 @@ public record PolicyLimits(Duration timeBudget, Duration timePerInputMiB, int ma
     return new PolicyLimits(Duration.ofSeconds(10), Duration.ofSeconds(10), 512);
   }
 
+  /**
+   * The most wasm memory all user-bundle instances of a run may hold together, in MiB (issue 11:
+   * 512 MiB per instance times threads times bundles reached 6 GiB with {@code --threads 8}).
+   */
+  public static final int OVERALL_USER_MEMORY_MIB = 1024;
+
+  /**
+   * The least memory one user-bundle instance gets, however many instances share the overall cap:
+   * an ordinary policy over an ordinary pool needs a few MiB, and a 1 MiB input parsed by the
+   * module needs tens of MiB. With more than 16 instances (threads x bundles) the total can
+   * therefore exceed {@link #OVERALL_USER_MEMORY_MIB}, up to 64 MiB per instance.
+   */
+  public static final int MIN_USER_MEMORY_MIB = 64;
+
+  /**
+   * The limits for user bundles in a run with {@code threads} worker threads and {@code bundles}
+   * bundles: the defaults, with each instance's memory cap lowered so that all instances (at most
+   * one per thread and bundle) stay under {@link #OVERALL_USER_MEMORY_MIB}, but never below {@link
+   * #MIN_USER_MEMORY_MIB}.
+   */
+  public static PolicyLimits forUserBundles(int threads, int bundles) {
+    PolicyLimits d = defaults();
+    long instances = Math.max(1L, (long) Math.max(1, threads) * Math.max(1, bundles));
+    long share = OVERALL_USER_MEMORY_MIB / instances;
+    int cap = (int) Math.max(MIN_USER_MEMORY_MIB, Math.min(d.maxMemoryMiB(), share));
+    return new PolicyLimits(d.timeBudget(), d.timePerInputMiB(), cap);
+  }
+
   /** The budget of one evaluation of an input of {@code inputChars} characters of JSON. */
   Duration budgetFor(long inputChars) {
     return timeBudget.plus(timePerInputMiB.multipliedBy(inputChars >> 20));

@@ -58,6 +58,20 @@ public final class UserPolicies {
   }
 
   /**
+   * As {@link #load(List, String, long)}, for a run with {@code threads} worker threads: each
+   * instance's memory cap is {@link PolicyLimits#forUserBundles(int, int)}, so that all instances
+   * together stay under one overall cap.
+   */
+  public static List<Rule> load(
+      List<Path> bundles, String namespace, long expectedDocuments, int threads) {
+    return load(
+        bundles,
+        namespace,
+        expectedDocuments,
+        PolicyLimits.forUserBundles(threads, bundles.size()));
+  }
+
+  /**
    * As {@link #load(List, String, long)}, with the given bounds on each evaluation.
    *
    * @param limits time budget and memory cap of each evaluation of each bundle
@@ -123,6 +137,13 @@ public final class UserPolicies {
     String kebab =
         name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return kebab.isEmpty() ? "policy" : kebab;
+  }
+
+  /** The limits a user rule's instances run under; empty for any other rule. For tests. */
+  static java.util.Optional<PolicyLimits> limitsOf(Rule rule) {
+    return rule instanceof UserRule u
+        ? java.util.Optional.of(u.instances().limits())
+        : java.util.Optional.empty();
   }
 
   private record UserRule(

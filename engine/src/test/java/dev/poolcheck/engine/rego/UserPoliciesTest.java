@@ -172,4 +172,36 @@ class UserPoliciesTest {
     assertEquals("acme-rules-violation", rules.get(0).descriptor().id());
     assertEquals(1, rules.get(0).check(POOL, TestPools.context()).size());
   }
+
+  /**
+   * Issue 11: the user bundles' instances (at most one per thread and bundle) share one overall
+   * memory cap of 1 GiB, each getting at least 64 MiB; before, each had 512 MiB (8 GiB in all with
+   * 8 threads and 2 bundles). The run's thread count reaches the limits through the registry.
+   */
+  @Test
+  void userBundlesShareOneOverallMemoryCap() {
+    assertEquals(512, PolicyLimits.forUserBundles(1, 1).maxMemoryMiB());
+    assertEquals(512, PolicyLimits.forUserBundles(1, 2).maxMemoryMiB());
+    assertEquals(256, PolicyLimits.forUserBundles(2, 2).maxMemoryMiB());
+    assertEquals(128, PolicyLimits.forUserBundles(8, 1).maxMemoryMiB());
+    assertEquals(64, PolicyLimits.forUserBundles(8, 2).maxMemoryMiB());
+    assertEquals(64, PolicyLimits.forUserBundles(64, 10).maxMemoryMiB(), "never below the floor");
+
+    List<Path> bundles = List.of(fixture("conftest-style"), fixture("aborting"));
+    List<Rule> userRules =
+        dev.poolcheck.engine.api.RuleRegistry.create(
+                List.of(), List.of(), bundles, null, 1, getClass().getClassLoader(), 8)
+            .rules()
+            .stream()
+            .filter(r -> r.descriptor().origin() == RuleDescriptor.Origin.USER_POLICY)
+            .toList();
+    assertTrue(userRules.size() >= 2, userRules::toString);
+    for (Rule r : userRules) {
+      PolicyLimits limits = UserPolicies.limitsOf(r).orElseThrow();
+      assertEquals(64, limits.maxMemoryMiB(), r::toString);
+      assertEquals(PolicyLimits.defaults().timeBudget(), limits.timeBudget());
+    }
+    List<Rule> oneThread = UserPolicies.load(List.of(fixture("conftest-style")), null, 1, 1);
+    assertEquals(512, UserPolicies.limitsOf(oneThread.get(0)).orElseThrow().maxMemoryMiB());
+  }
 }
