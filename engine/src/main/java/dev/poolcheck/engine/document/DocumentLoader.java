@@ -200,7 +200,7 @@ public final class DocumentLoader {
   private static int firstLineLongerThan(String text, int max) {
     int start = 0;
     while (start < text.length()) {
-      int end = text.indexOf('\n', start);
+      int end = LineStarts.nextBreak(text, start);
       if (end < 0) {
         end = text.length();
       }

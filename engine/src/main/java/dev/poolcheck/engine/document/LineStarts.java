@@ -4,9 +4,10 @@ import dev.poolcheck.engine.model.SourcePosition;
 import java.util.Arrays;
 
 /**
- * Turns character offsets into 1-based line and column. Lines end at {@code \n} (so {@code \r\n}
- * counts once), as in {@link SourceFile#line}. Also converts the code-point offsets SnakeYAML
- * reports into character offsets, which differ only after a character outside the BMP.
+ * Turns character offsets into 1-based line and column. Lines end at {@code \n}, {@code \r\n}
+ * (counted once) or a lone {@code \r} (old Mac files), as editors count them and as in {@link
+ * SourceFile#line}. Also converts the code-point offsets SnakeYAML reports into character offsets,
+ * which differ only after a character outside the BMP.
  */
 final class LineStarts {
 
@@ -21,7 +22,7 @@ final class LineStarts {
     boolean surrogates = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
+      if (isBreak(text, i)) {
         lines++;
       } else if (Character.isHighSurrogate(c)) {
         surrogates = true;
@@ -30,7 +31,7 @@ final class LineStarts {
     starts = new int[lines];
     int l = 1;
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+      if (isBreak(text, i)) {
         starts[l++] = i + 1;
       }
     }
@@ -53,6 +54,25 @@ final class LineStarts {
     } else {
       supplementaryCodePoints = new int[0];
     }
+  }
+
+  /**
+   * Whether the character at {@code i} ends a line: a {@code \n}, or a {@code \r} not followed by
+   * {@code \n} (in {@code \r\n} the {@code \n} ends the line).
+   */
+  static boolean isBreak(String text, int i) {
+    char c = text.charAt(i);
+    return c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+  }
+
+  /** The index of the first line-ending character at or after {@code from}, or -1. */
+  static int nextBreak(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (isBreak(text, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The position of a character offset (clamped to the text). */

@@ -38,13 +38,13 @@ public record SourceFile(String name, Optional<Path> path, String text, Format f
   public String line(int line) {
     int start = 0;
     for (int l = 1; l < line; l++) {
-      int nl = text.indexOf('\n', start);
+      int nl = LineStarts.nextBreak(text, start);
       if (nl < 0) {
         return "";
       }
       start = nl + 1;
     }
-    int end = text.indexOf('\n', start);
+    int end = LineStarts.nextBreak(text, start);
     String s = end < 0 ? text.substring(start) : text.substring(start, end);
     return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
   }

@@ -159,7 +159,8 @@ class MutatedFixturePropertiesTest {
         String text = new String(written.get(f.file()), StandardCharsets.UTF_8);
         assertTrue(f.pointer().isEmpty() || f.pointer().startsWith("/"), f::toString);
         assertTrue(f.line() >= 1 && f.column() >= 1, f::toString);
-        assertTrue(f.line() <= text.split("\n", -1).length, () -> "line past the end: " + f);
+        assertTrue(
+            f.line() <= text.split("\r\n|\r|\n", -1).length, () -> "line past the end: " + f);
         assertTrue(!f.message().isBlank(), f::toString);
       }
       assertEquals(first.findings(), second.findings(), "findings depend on threads or run");
