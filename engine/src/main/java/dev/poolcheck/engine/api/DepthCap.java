@@ -37,7 +37,8 @@ final class DepthCap {
       return Optional.of(at.toString());
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Optional<String> found =
             firstTooDeep(e.getValue(), at.appendProperty(e.getKey()), depth + 1);
