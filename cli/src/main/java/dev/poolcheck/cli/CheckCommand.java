@@ -35,6 +35,10 @@ import picocli.CommandLine.TypeConversionException;
  * {@code poolcheck check [PATH...]}: checks files and folders and writes reports. Each option maps
  * onto one {@link CheckRequest.Builder} call; the exit code comes from {@link
  * CheckResult#exitCode()}, never from what was printed.
+ *
+ * <p>Over 400 lines: most of it is picocli option declarations with their help texts (one field
+ * each, which {@code --help}, the completion script and docs/cli.md come from); the logic is the
+ * translation of options into a {@code CheckRequest} and of the result into an exit code.
  */
 @Command(
     name = "check",

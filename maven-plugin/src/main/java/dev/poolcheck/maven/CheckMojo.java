@@ -93,7 +93,8 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Reads every document as this kind instead of detecting it: {@code management}, {@code
-   * data-plane}, {@code arm} or {@code node-extension}.
+   * data-plane}, {@code arm}, {@code node-extension}, {@code azure-rest-example}, {@code
+   * arm-resource}, {@code batch-template}, {@code terraform} or {@code terraform-plan}.
    */
   @Parameter(property = "poolcheck.kind")
   private String kind;

@@ -39,6 +39,11 @@ import java.util.Map;
  * lookups) and gives no positions; its lexer is package-private and places values at their end, not
  * their start, with 0-based lines; its POM declares {@code slf4j-parent} as a jar dependency, which
  * does not resolve. See docs/terraform.md.
+ *
+ * <p>Over 400 lines: it is one recursive-descent grammar (bodies, blocks, attributes, expressions,
+ * collections, function calls, templates) whose productions call one another and share the token
+ * cursor and the position index; split across classes, each production would need that state passed
+ * in.
  */
 final class HclReader {
 

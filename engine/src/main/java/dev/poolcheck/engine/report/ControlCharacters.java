@@ -3,8 +3,9 @@ package dev.poolcheck.engine.report;
 /**
  * Makes control characters in text from the checked files visible before a reporter writes it into
  * a line-based format (log commands, annotations), so that a crafted value cannot start a new
- * command, move the cursor or colour the log: every C0 control but line feed, carriage return and
- * tab (which each format escapes its own way), DEL and every C1 control becomes {@code \\u00XX}.
+ * command, move the cursor or colour the log: every character {@link PrintableText#isUnsafe} names
+ * (C0 and C1 controls, DEL, line and paragraph separators, bidi controls) but line feed and
+ * carriage return, which each format escapes its own way, becomes {@code \\uXXXX}.
  */
 final class ControlCharacters {
 
@@ -14,8 +15,7 @@ final class ControlCharacters {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control =
-          (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0);
+      boolean control = PrintableText.isUnsafe(c) && c != '\n' && c != '\r';
       if (control) {
         if (out == null) {
           out = new StringBuilder(text.length() + 8).append(text, 0, i);

@@ -38,14 +38,13 @@ public final class ReportWriter {
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (ReportTarget target : targets) {
-      if (target.format().equals("sarif")) {
-        SarifReporter.truncation(result).ifPresent(notes::add);
-      }
       try {
         if (target.toStdout()) {
           Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-          Reporters.create(target.format(), options).write(result, out);
+          Reporter reporter = Reporters.create(target.format(), options);
+          reporter.write(result, out);
           out.flush();
+          truncation(reporter).ifPresent(notes::add);
         } else {
           Path file = target.file().orElseThrow();
           Path parent = file.toAbsolutePath().getParent();
@@ -53,7 +52,9 @@ public final class ReportWriter {
             Files.createDirectories(parent);
           }
           try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            Reporters.create(target.format(), options.withColor(false)).write(result, out);
+            Reporter reporter = Reporters.create(target.format(), options.withColor(false));
+            reporter.write(result, out);
+            truncation(reporter).ifPresent(notes::add);
           }
         }
       } catch (IOException | java.io.UncheckedIOException e) {
@@ -68,6 +69,13 @@ public final class ReportWriter {
       }
     }
     return new Outcome(problems, notes);
+  }
+
+  /** What a report left out on purpose (SARIF: code scanning's result-count and size limits). */
+  private static java.util.Optional<String> truncation(Reporter reporter) {
+    return reporter instanceof SarifReporter sarif
+        ? sarif.lastTruncation()
+        : java.util.Optional.empty();
   }
 
   /**

@@ -53,6 +53,10 @@ public final class SarifReporter implements Reporter {
 
   private final SourceRoot sourceRoot;
   private final Optional<String> toolVersion;
+  private final long maxGzipBytes;
+
+  /** Why the last {@link #write} left findings out, if it did; a reporter serves one write. */
+  private Optional<String> lastTruncation = Optional.empty();
 
   /**
    * @param sourceRoot the repository root that {@code %SRCROOT%} stands for; relative file names
@@ -64,8 +68,17 @@ public final class SarifReporter implements Reporter {
   }
 
   SarifReporter(SourceRoot sourceRoot, String toolVersion) {
+    this(sourceRoot, toolVersion, MAX_GZIP_BYTES);
+  }
+
+  /** For tests: a smaller file-size limit than code scanning's, so that a few findings pass it. */
+  SarifReporter(SourceRoot sourceRoot, String toolVersion, long maxGzipBytes) {
     this.sourceRoot = Objects.requireNonNull(sourceRoot, "sourceRoot");
     this.toolVersion = Optional.ofNullable(toolVersion);
+    if (maxGzipBytes <= 0) {
+      throw new IllegalArgumentException("maxGzipBytes must be positive: " + maxGzipBytes);
+    }
+    this.maxGzipBytes = maxGzipBytes;
   }
 
   @Override
@@ -88,32 +101,64 @@ public final class SarifReporter implements Reporter {
   public static final int MAX_RESULTS = 25_000;
 
   /**
-   * Why a SARIF report of {@code result} holds fewer results than findings, when it does: code
-   * scanning's limit of {@link #MAX_RESULTS} results per run.
+   * GitHub code scanning rejects a SARIF file larger than 10 MB once gzip-compressed ("For each
+   * gzip-compressed SARIF file, SARIF upload supports a maximum size of 10 MB", docs.github.com,
+   * code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning;
+   * "SARIF file is too large", .../troubleshooting-sarif-uploads/file-too-large). Read as decimal
+   * megabytes, the smaller reading, and measured with the JDK's default deflate level, which is the
+   * default of gzip and of the zlib the upload action compresses with.
+   */
+  public static final long MAX_GZIP_BYTES = 10_000_000L;
+
+  /**
+   * Why a SARIF report of {@code result} holds fewer results than findings because of code
+   * scanning's limit of {@link #MAX_RESULTS} results per run, when it does. The file-size limit
+   * depends on the serialised report; {@link #lastTruncation()} tells about both.
    */
   public static Optional<String> truncation(CheckResult result) {
     int all = result.findings().size();
     if (all <= MAX_RESULTS) {
       return Optional.empty();
     }
-    return Optional.of(
-        String.format(
-            java.util.Locale.ROOT,
-            "the SARIF report holds the %,d most severe of %,d findings: GitHub code scanning"
-                + " rejects a run with more than %,d results; every finding is in the other formats",
-            MAX_RESULTS,
-            all,
-            MAX_RESULTS));
+    return Optional.of(countNote(MAX_RESULTS, all));
+  }
+
+  private static String countNote(int kept, int all) {
+    return String.format(
+        Locale.ROOT,
+        "the SARIF report holds the %,d most severe of %,d findings: GitHub code scanning"
+            + " rejects a run with more than %,d results; every finding is in the other formats",
+        kept,
+        all,
+        MAX_RESULTS);
+  }
+
+  private static String sizeNote(int kept, int all, long maxGzipBytes) {
+    return String.format(
+        Locale.ROOT,
+        "the SARIF report holds the %,d most severe of %,d findings: GitHub code scanning"
+            + " rejects a SARIF file larger than %s gzip-compressed; every finding is in the other"
+            + " formats",
+        kept,
+        all,
+        maxGzipBytes == MAX_GZIP_BYTES
+            ? "10 MB"
+            : String.format(Locale.ROOT, "%,d bytes", maxGzipBytes));
   }
 
   /**
-   * The findings a report keeps: all of them, or the {@link #MAX_RESULTS} most severe (active
-   * before suppressed and baselined, then errors, warnings, info), in report order.
+   * Why the last {@link #write} of this reporter held fewer results than findings (the result count
+   * or the file-size limit), or empty when it held them all or nothing was written yet.
    */
-  static List<Finding> kept(List<Finding> findings) {
-    if (findings.size() <= MAX_RESULTS) {
-      return findings;
-    }
+  public Optional<String> lastTruncation() {
+    return lastTruncation;
+  }
+
+  /**
+   * The findings in the order they are given up last: active before suppressed and baselined, then
+   * errors, warnings, info, then report order. A report keeps a prefix of this list.
+   */
+  static List<Integer> severityOrder(List<Finding> findings) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < findings.size(); i++) {
       order.add(i);
@@ -122,11 +167,92 @@ public final class SarifReporter implements Reporter {
         java.util.Comparator.<Integer, Boolean>comparing(i -> !findings.get(i).active())
             .thenComparing(i -> findings.get(i).severity(), java.util.Comparator.reverseOrder())
             .thenComparing(i -> i));
-    return order.subList(0, MAX_RESULTS).stream().sorted().map(findings::get).toList();
+    return order;
   }
 
+  /** The {@code count} most severe findings (see {@link #severityOrder}), in report order. */
+  static List<Finding> kept(List<Finding> findings, List<Integer> order, int count) {
+    if (count >= findings.size()) {
+      return findings;
+    }
+    return order.subList(0, count).stream().sorted().map(findings::get).toList();
+  }
+
+  /**
+   * The findings a report keeps by count: all of them, or the {@link #MAX_RESULTS} most severe
+   * (active before suppressed and baselined, then errors, warnings, info), in report order.
+   */
+  static List<Finding> kept(List<Finding> findings) {
+    if (findings.size() <= MAX_RESULTS) {
+      return findings;
+    }
+    return kept(findings, severityOrder(findings), MAX_RESULTS);
+  }
+
+  /**
+   * Writes the report, keeping at most {@link #MAX_RESULTS} results and, when the file would be
+   * larger than the size limit gzip-compressed, the largest number of most severe results that fits
+   * (binary search over the count; the same result always gives the same file). What was left out
+   * is recorded as a {@code toolExecutionNotifications} warning and in {@link #lastTruncation()}.
+   */
   @Override
   public void write(CheckResult result, Writer out) throws IOException {
+    List<Finding> findings = result.findings();
+    int all = findings.size();
+    int byCount = Math.min(all, MAX_RESULTS);
+    List<Integer> order = severityOrder(findings);
+    Optional<String> note = truncation(result);
+    String text = render(result, kept(findings, order, byCount), note);
+    if (byCount > 0 && gzipSize(text) > maxGzipBytes) {
+      // The largest count below byCount whose report fits: lo always fits (or is 0, which then
+      // is written however large the rule table makes it). The last fitting render is kept.
+      int lo = 0;
+      int hi = byCount - 1;
+      String best = render(result, List.of(), Optional.of(sizeNote(0, all, maxGzipBytes)));
+      while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        String candidate =
+            render(
+                result, kept(findings, order, mid), Optional.of(sizeNote(mid, all, maxGzipBytes)));
+        if (gzipSize(candidate) <= maxGzipBytes) {
+          lo = mid;
+          best = candidate;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      note = Optional.of(sizeNote(lo, all, maxGzipBytes));
+      text = best;
+    }
+    lastTruncation = note;
+    out.write(text);
+  }
+
+  /** The size of {@code text} as UTF-8, gzip-compressed at the default level. */
+  static long gzipSize(String text) {
+    long[] count = {0};
+    java.io.OutputStream counter =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            count[0]++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            count[0] += len;
+          }
+        };
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(counter, 65536)) {
+      gzip.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("counting bytes cannot fail", e);
+    }
+    return count[0];
+  }
+
+  private String render(CheckResult result, List<Finding> kept, Optional<String> truncation)
+      throws IOException {
     Map<String, RuleDescriptor> rules = rulesById(result);
     List<String> ruleIds = new ArrayList<>(rules.keySet());
 
@@ -153,7 +279,6 @@ public final class SarifReporter implements Reporter {
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", result.errors().isEmpty());
     invocation.put("exitCode", result.exitCode());
-    Optional<String> truncation = truncation(result);
     if (!result.errors().isEmpty() || truncation.isPresent()) {
       ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
       for (ToolError error : result.errors()) {
@@ -172,15 +297,17 @@ public final class SarifReporter implements Reporter {
     }
 
     ArrayNode results = run.putArray("results");
-    for (Finding finding : kept(result.findings())) {
+    for (Finding finding : kept) {
       results.add(result(finding, ruleIds.indexOf(finding.ruleId())));
     }
 
+    java.io.StringWriter out = new java.io.StringWriter();
     JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
     generator.setPrettyPrinter(prettyPrinter());
     MAPPER.writeTree(generator, log);
     generator.flush();
     out.write('\n');
+    return out.toString();
   }
 
   /**

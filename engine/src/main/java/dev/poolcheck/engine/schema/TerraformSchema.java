@@ -27,6 +27,11 @@ import java.util.TreeSet;
  * <p>The body is in the JSON shape of a {@code .tf} resource block as {@code HclReader} reads it
  * (nested blocks are lists). Values Terraform only knows when it applies (strings holding {@code
  * ${...}}) are never judged.
+ *
+ * <p>Over 400 lines: it interprets the whole argument table (unknown arguments with did-you-mean,
+ * arguments removed in 3.0, required arguments and blocks, types after Terraform's own conversions,
+ * enums, ranges, block counts) in one walk over the resource body, and each check needs the same
+ * position of the block being walked.
  */
 public final class TerraformSchema {
 

@@ -335,4 +335,71 @@ class SarifReporterTest {
     assertTrue(SarifReporter.truncation(many).isPresent());
     assertTrue(SarifReporter.truncation(CiReportScenarios.oneFinding()).isEmpty());
   }
+
+  @Test
+  void dropsTheLeastSevereResultsUntilTheGzippedFileFitsTheSizeLimit() throws IOException {
+    int n = 300;
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Severity severity =
+          i % 10 == 0 ? Severity.ERROR : i % 3 == 0 ? Severity.WARNING : Severity.INFO;
+      findings.add(
+          new Finding(
+              "r" + (i % 7),
+              severity,
+              "message " + Integer.toHexString(i * 0x9E3779B1), // varied, so gzip cannot fold it
+              String.format("pools/f%04d.json", i),
+              "/properties/p" + i,
+              SourceRange.of(1 + i % 40, 3, 1 + i % 40, 9)));
+    }
+    CheckResult result =
+        new CheckResult(
+            findings,
+            List.of(),
+            List.of(),
+            CiReportScenarios.RULES,
+            SourceExcerpts.none(),
+            Severity.ERROR);
+    SourceRoot root = SourceRoot.of(Path.of(""));
+    SarifReporter unlimited = new SarifReporter(root, "1");
+    String full = render(unlimited, result);
+    assertTrue(unlimited.lastTruncation().isEmpty());
+    long limit = SarifReporter.gzipSize(full) / 2;
+
+    SarifReporter limited = new SarifReporter(root, "1", limit);
+    String sarif = render(limited, result);
+
+    assertTrue(SarifReporter.gzipSize(sarif) <= limit, "fits " + limit);
+    assertEquals(List.of(), ReportSchemas.sarif(sarif, InputFormat.JSON));
+    JsonNode run = JSON.readTree(sarif).at("/runs/0");
+    JsonNode results = run.get("results");
+    int kept = results.size();
+    assertTrue(kept > 0 && kept < n, "kept " + kept);
+    // The kept results are exactly the most severe ones, in report order.
+    List<String> expected =
+        SarifReporter.kept(findings, SarifReporter.severityOrder(findings), kept).stream()
+            .map(f -> f.file())
+            .toList();
+    List<String> actual = new java.util.ArrayList<>();
+    results.forEach(
+        r -> actual.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+    assertEquals(expected, actual);
+    assertEquals(
+        n / 10, actual.stream().filter(u -> Integer.parseInt(u, 7, 11, 10) % 10 == 0).count());
+    // Binary search keeps as many as fit, not a fraction of them (a result is ~1% of the limit).
+    assertTrue(SarifReporter.gzipSize(sarif) > limit * 0.9, "uses the room under " + limit);
+    JsonNode note = run.at("/invocations/0/toolExecutionNotifications/0");
+    assertEquals("warning", note.get("level").asText());
+    assertEquals("results-truncated", note.at("/descriptor/id").asText());
+    String text = note.at("/message/text").asText();
+    assertTrue(text.contains(kept + " most severe of 300 findings"), text);
+    assertTrue(text.contains("gzip-compressed"), text);
+    assertEquals(java.util.Optional.of(text), limited.lastTruncation());
+    assertEquals(sarif, render(new SarifReporter(root, "1", limit), result), "deterministic");
+  }
+
+  @Test
+  void sizeLimitOfCodeScanningIsTenMegabytesGzipped() {
+    assertEquals(10_000_000L, SarifReporter.MAX_GZIP_BYTES);
+  }
 }
