@@ -110,7 +110,8 @@ class RealWorldCorpusTest {
     entries()
         .forEach(
             e -> {
-              for (String list : List.of("expected", "pendingApiVersionSchemas", "knownFalseAlarms")) {
+              for (String list :
+                  List.of("expected", "pendingApiVersionSchemas", "knownFalseAlarms")) {
                 for (JsonNode x : e.path(list)) {
                   assertTrue(
                       x.path("reason").isTextual() && !x.path("reason").asText().isBlank(),
