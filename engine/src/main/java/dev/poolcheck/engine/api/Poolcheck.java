@@ -98,9 +98,8 @@ public final class Poolcheck {
             request.allowEmpty());
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 
-    if (!inputs.inputs().isEmpty()) {
-      prepareSchemasInBackground();
-    }
+    Optional<Thread> schemaWarmUp =
+        inputs.inputs().isEmpty() ? Optional.empty() : Optional.of(prepareSchemasInBackground());
     // Created once per run; policy instances inside are made lazily, one per worker thread.
     RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
     List<ToolError> errors = new ArrayList<>(inputs.errors());
@@ -141,7 +140,21 @@ public final class Poolcheck {
         request.writeBaseline().isPresent()
             ? FailOn.NONE
             : request.failOn().or(config::failOn).orElse(FailOn.ERROR);
+    schemaWarmUp.ifPresent(Poolcheck::awaitQuietly);
     return new CheckResult(findings, documents, errors, rules.descriptors(), excerpts, failOn);
+  }
+
+  /**
+   * Waits for the schema warm-up, so that no work of this run outlives it: a host that unloads
+   * poolcheck's classes after a run (a Maven build ending) would otherwise see it fail to load
+   * schemas from a closed class loader, and log that.
+   */
+  private static void awaitQuietly(Thread warmUp) {
+    try {
+      warmUp.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -149,7 +162,7 @@ public final class Poolcheck {
    * first policy instance: on a cold start (a pre-commit hook) the two overlap instead of adding
    * up. A failure here is not lost: the schema rules compile again on first use and report it.
    */
-  private static void prepareSchemasInBackground() {
+  private static Thread prepareSchemasInBackground() {
     Thread warmUp =
         new Thread(
             () -> {
@@ -162,6 +175,7 @@ public final class Poolcheck {
             "poolcheck-schemas");
     warmUp.setDaemon(true);
     warmUp.start();
+    return warmUp;
   }
 
   static Configuration loadConfiguration(CheckRequest request) {
