@@ -12,7 +12,8 @@ os_of_type := {"keyvaultforlinux": "linux", "keyvaultforwindows": "windows"}
 
 # Every Key Vault extension whose publisher and type are written literally, with its pointer and
 # operating system ("linux" or "windows").
-key_vaults contains {"extension": ext, "pointer": item.pointer, "os": os} if {
+# Keyed by pointer, as extensions.all_extensions (why: there).
+key_vaults[item.pointer] := {"extension": ext, "pointer": item.pointer, "os": os} if {
 	some item in extensions.all_extensions
 	ext := item.extension
 	extensions.known(ext.publisher)
@@ -47,8 +48,10 @@ secrets_management(ext) := s if {
 
 # Every observed certificate URL written literally: string items (1.x/2.x shape, and the legacy
 # shape under 3.x) and the url of object items (3.x/4.x), each with its canonical pointer and the
-# index of its item.
-observed contains {"kv": kv, "url": url, "index": i, "pointer": pointer} if {
+# index of its item, and `same`: the form two URLs of one certificate share (see same_url),
+# computed once here instead of once per pair of certificates.
+# Keyed by pointer, as extensions.all_extensions (why: there).
+observed[pointer] := {"kv": kv, "url": url, "index": i, "pointer": pointer, "same": same_form(url)} if {
 	some kv in key_vaults
 	some i, item in secrets_management(kv.extension).observedCertificates
 	[url, suffix] := url_of(item)
@@ -79,7 +82,9 @@ identities := "unknown" if {
 
 # Two observed certificate URLs name the same certificate: compared case-insensitively, ignoring
 # a trailing slash.
-same_url(a, b) if trim_right(lower(a), "/") == trim_right(lower(b), "/")
+same_url(a, b) if same_form(a) == same_form(b)
+
+same_form(url) := trim_right(lower(url), "/")
 
 # Key Vault for Windows 4.0 polls every 5 to 60 minutes.
 polling_allowed_on_windows_4(seconds) if {

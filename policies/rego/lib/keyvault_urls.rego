@@ -38,11 +38,17 @@ valid_scheme(scheme) if lower(scheme) in {"http", "https"}
 else if regex.match("^[A-Za-z][A-Za-z0-9+.-]*$", scheme)
 
 # What is wrong with an observed certificate URL; undefined when nothing is. The URL is split once.
-problem(o) := sprintf("is not a URL; use the certificate's secret identifier, %s", [example]) if {
-	not parts(o.url)
+# Each observed URL split once, keyed by the certificate's pointer: in wasm a function's result
+# is not memoised, and splitting a URL is most of what the URL rule costs.
+url_parts[pointer] := parts(o.url) if {
+	some pointer, o in keyvault.observed
 }
 
-problem(o) := url_problem(o, parts(o.url))
+problem(o) := sprintf("is not a URL; use the certificate's secret identifier, %s", [example]) if {
+	not url_parts[o.pointer]
+}
+
+problem(o) := url_problem(o, url_parts[o.pointer])
 
 url_problem(o, p) := "uses http://; Key Vault is reached only over https://: use its secret identifier, https://<vault>.vault.azure.net/secrets/<name>" if {
 	lower(p[1]) == "http"
@@ -81,7 +87,7 @@ secret_identifier_path(path) if {
 	startswith(path, "/secrets/")
 	segments := split(trim_suffix(substring(path, 9, -1), "/"), "/")
 	segments[0] != ""
-	trim(segments[0], concat("", [alphanumerics, "-"])) == ""
+	trim(segments[0], name_characters) == ""
 	count(segments) <= 2
 	every version in array.slice(segments, 1, 2) {
 		version != ""
@@ -97,7 +103,11 @@ names_version(path) if {
 	segments[1] != ""
 }
 
-alphanumerics := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# trim() compares each character with the cutset in order, so the likeliest come first: versions
+# are lower-case hex (32 characters), names mostly lower case.
+alphanumerics := "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+name_characters := "0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 certificate_name(path) := split(path, "/")[2]
 

@@ -27,8 +27,10 @@ deny contains finding if {
 	pool.is_pool
 	input.kind == "arm"
 	extensions.known(input.apiVersion)
-	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`, input.apiVersion)
 	substring(checked_version, 0, 10) < oldest_supported
+
+	# After the comparison: in wasm a regular expression is compiled on every call.
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`, input.apiVersion)
 	finding := {
 		"msg": sprintf(
 			"the pool resource uses Batch API version %s; versions before %s are being retired (Azure/Batch#140): use %s or later (newest stable: 2026-08-01)",

@@ -17,7 +17,20 @@ package poolcheck.rules.extension_not_allowed
 import data.poolcheck.lib.extensions
 import data.poolcheck.lib.pool
 
-allowed contains [lower(entry.publisher), lower(entry.type)] if {
+# Whether "publisher/type" (lower case) is allowed. The engine passes the merged allow-list
+# already keyed that way (data.poolcheck.allowedExtensionKeys, made once per run in
+# BuiltInPolicies.effectiveData), so an evaluation does one lookup instead of lowering and hashing
+# the whole list for every pool; without it (opa test, conftest) the set is built here.
+allowed_key(key) if data.poolcheck.allowedExtensionKeys[key] == true
+
+allowed_key(key) if {
+	not data.poolcheck.allowedExtensionKeys
+	key in allowed
+}
+
+# "publisher/type" in lower case: a set of strings, which wasm hashes cheaply (a set of arrays
+# costs a deep hash per element).
+allowed contains concat("/", [lower(entry.publisher), lower(entry.type)]) if {
 	some entry in data.allowedExtensions
 	is_string(entry.publisher)
 	is_string(entry.type)
@@ -32,7 +45,7 @@ deny contains finding if {
 
 	# Custom Script has its own, more specific rule.
 	not extensions.custom_script(ext)
-	not [lower(ext.publisher), lower(ext.type)] in allowed
+	not allowed_key(concat("/", [lower(ext.publisher), lower(ext.type)]))
 	finding := {
 		"msg": sprintf(
 			"extension '%s' uses %s/%s, which is not on the list of extensions Azure Batch supports; use a supported extension, or if support for it was enabled on your Batch account, add {publisher: %s, type: %s} to allowedExtensions in the configuration",

@@ -83,3 +83,15 @@ test_pool_response_is_judged if {
 	ext := {"name": "customExtension", "publisher": "Microsoft.Azure.Geneva", "type": "GenevaMonitoring"}
 	count(deny) == 1 with input as {"kind": "management", "scope": "pool", "documentRole": "response", "virtualMachineConfiguration": {"extensions": [ext]}}
 }
+
+# The engine passes the allow-list keyed (data.poolcheck.allowedExtensionKeys); the rule must give
+# the same answers with it as from data.allowedExtensions alone.
+test_keyed_allow_list_from_the_engine_is_used if {
+	keys := {"contoso.tools/agent": true}
+	count(deny) == 0 with input as {"scope": "pool", "virtualMachineConfiguration": {"extensions": [{"name": "a", "publisher": "Contoso.Tools", "type": "Agent"}]}}
+		with data.poolcheck.allowedExtensionKeys as keys
+		with data.allowedExtensions as []
+	count(deny) == 1 with input as {"scope": "pool", "virtualMachineConfiguration": {"extensions": [{"name": "a", "publisher": "Contoso.Tools", "type": "Other"}]}}
+		with data.poolcheck.allowedExtensionKeys as keys
+		with data.allowedExtensions as []
+}

@@ -18,7 +18,7 @@ deny contains {"msg": msg, "pointer": o.pointer} if {
 	copies := [other.index |
 		some other in keyvault.observed
 		other.kv.pointer == o.kv.pointer
-		keyvault.same_url(other.url, o.url)
+		other.same == o.same
 	]
 	first := min(copies)
 	first < o.index

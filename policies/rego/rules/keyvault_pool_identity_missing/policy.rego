@@ -16,10 +16,12 @@ package poolcheck.rules.keyvault_pool_identity_missing
 import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 
-client_ids contains {"kv": kv, "pointer": concat("", [kv.pointer, "/settings/authenticationSettings/msiClientId"])} if {
+# Keyed by pointer, as extensions.all_extensions (why: there).
+client_ids[pointer] := {"kv": kv, "pointer": pointer} if {
 	input.scope == "pool"
 	some kv in keyvault.key_vaults
 	is_string(kv.extension.settings.authenticationSettings.msiClientId)
+	pointer := concat("", [kv.pointer, "/settings/authenticationSettings/msiClientId"])
 }
 
 deny contains {"msg": msg, "pointer": c.pointer} if {

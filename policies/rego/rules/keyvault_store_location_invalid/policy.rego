@@ -17,17 +17,20 @@ import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 
 # The store locations written in a Linux Key Vault extension, with their pointers.
-locations contains {"kv": kv, "value": value, "pointer": concat("", [kv.pointer, "/settings/secretsManagementSettings/certificateStoreLocation"])} if {
+# Keyed by pointer, as extensions.all_extensions (why: there).
+locations[pointer] := {"kv": kv, "value": value, "pointer": pointer} if {
 	some kv in keyvault.key_vaults
 	kv.os == "linux"
 	value := keyvault.secrets_management(kv.extension).certificateStoreLocation
+	pointer := concat("", [kv.pointer, "/settings/secretsManagementSettings/certificateStoreLocation"])
 }
 
-locations contains {"kv": kv, "value": value, "pointer": concat("", [kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), "/certificateStoreLocation"])} if {
+locations[pointer] := {"kv": kv, "value": value, "pointer": pointer} if {
 	some kv in keyvault.key_vaults
 	kv.os == "linux"
 	some i, certificate in keyvault.secrets_management(kv.extension).observedCertificates
 	value := certificate.certificateStoreLocation
+	pointer := concat("", [kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), "/certificateStoreLocation"])
 }
 
 deny contains {"msg": msg, "pointer": l.pointer} if {

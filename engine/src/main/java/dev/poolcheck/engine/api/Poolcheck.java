@@ -10,6 +10,7 @@ import dev.poolcheck.engine.model.PoolcheckException;
 import dev.poolcheck.engine.model.RuleDescriptor;
 import dev.poolcheck.engine.model.SourceExcerpts;
 import dev.poolcheck.engine.model.ToolError;
+import dev.poolcheck.engine.rego.BuiltInPolicies;
 import dev.poolcheck.engine.schema.ApiVersions;
 import dev.poolcheck.engine.schema.NearestName;
 import dev.poolcheck.engine.schema.SchemaRules;
@@ -98,8 +99,7 @@ public final class Poolcheck {
             request.allowEmpty());
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 
-    Optional<Thread> schemaWarmUp =
-        inputs.inputs().isEmpty() ? Optional.empty() : Optional.of(prepareSchemasInBackground());
+    List<Thread> warmUps = inputs.inputs().isEmpty() ? List.of() : warmUp();
     // Created once per run; policy instances inside are made lazily, one per worker thread.
     RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
     List<ToolError> errors = new ArrayList<>(inputs.errors());
@@ -140,14 +140,14 @@ public final class Poolcheck {
         request.writeBaseline().isPresent()
             ? FailOn.NONE
             : request.failOn().or(config::failOn).orElse(FailOn.ERROR);
-    schemaWarmUp.ifPresent(Poolcheck::awaitQuietly);
+    warmUps.forEach(Poolcheck::awaitQuietly);
     return new CheckResult(findings, documents, errors, rules.descriptors(), excerpts, failOn);
   }
 
   /**
-   * Waits for the schema warm-up, so that no work of this run outlives it: a host that unloads
-   * poolcheck's classes after a run (a Maven build ending) would otherwise see it fail to load
-   * schemas from a closed class loader, and log that.
+   * Waits for a warm-up, so that no work of this run outlives it: a host that unloads poolcheck's
+   * classes after a run (a Maven build ending) would otherwise see it fail to load schemas from a
+   * closed class loader, and log that.
    */
   private static void awaitQuietly(Thread warmUp) {
     try {
@@ -157,22 +157,43 @@ public final class Poolcheck {
     }
   }
 
+  private static final Object WARM_UP_LOCK = new Object();
+  private static List<Thread> warmUps = List.of();
+
   /**
-   * Compiles the schemas on a second thread while this one reads the first file and creates the
-   * first policy instance: on a cold start (a pre-commit hook) the two overlap instead of adding
-   * up. A failure here is not lost: the schema rules compile again on first use and report it.
+   * Starts readying what a check needs first, once per JVM, on threads of their own: the schema
+   * library with the most common pool schema, and the first instance of the built-in policies. On a
+   * cold start (a pre-commit hook) this overlaps with the rest of start-up and with reading the
+   * first file instead of adding to them (docs/performance.md). {@link #check} calls it; a front
+   * end calls it as soon as it knows it will check (the CLI, before it parses its arguments). A
+   * failure here is not lost: the schema rules compile again on first use, the first evaluation
+   * makes its own instance, and they report it.
+   *
+   * @return the warm-up threads, for {@link #check} to wait for before it returns
    */
-  private static Thread prepareSchemasInBackground() {
+  public static List<Thread> warmUp() {
+    synchronized (WARM_UP_LOCK) {
+      if (warmUps.isEmpty()) {
+        warmUps =
+            List.of(
+                inBackground("poolcheck-schemas", SchemaRules::prepare),
+                inBackground("poolcheck-policy", () -> BuiltInPolicies.load().prepare()));
+      }
+      return warmUps;
+    }
+  }
+
+  private static Thread inBackground(String name, Runnable work) {
     Thread warmUp =
         new Thread(
             () -> {
               try {
-                SchemaRules.prepare();
+                work.run();
               } catch (RuntimeException | LinkageError e) {
-                // Reported by the first schema rule that needs the schemas.
+                // Reported by the first rule that needs what failed here.
               }
             },
-            "poolcheck-schemas");
+            name);
     warmUp.setDaemon(true);
     warmUp.start();
     return warmUp;

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -188,6 +189,18 @@ public final class BuiltInPolicies {
     if (asOf != null) {
       poolcheck.put("asOf", asOf.toString());
     }
+    // The merged allow-list keyed "publisher/type" in lower case, made once per run: the rule
+    // extension-not-allowed looks pairs up here instead of lowering the whole list per pool.
+    ObjectNode keys = poolcheck.putObject("allowedExtensionKeys");
+    for (JsonNode entry : data.path("allowedExtensions")) {
+      if (entry.path("publisher").isTextual() && entry.path("type").isTextual()) {
+        keys.put(
+            entry.get("publisher").asText().toLowerCase(Locale.ROOT)
+                + "/"
+                + entry.get("type").asText().toLowerCase(Locale.ROOT),
+            true);
+      }
+    }
     return data;
   }
 
@@ -204,14 +217,16 @@ public final class BuiltInPolicies {
    * The serialized data for a context; the same configuration and date are serialized only once.
    */
   private String dataJson(RuleContext context) {
+    return dataJson(context.data(), context.asOf());
+  }
+
+  private String dataJson(JsonNode configured, LocalDate asOf) {
     SerializedData last = lastData.get();
-    if (last != null
-        && last.configured() == context.data()
-        && Objects.equals(last.asOf(), context.asOf())) {
+    if (last != null && last.configured() == configured && Objects.equals(last.asOf(), asOf)) {
       return last.json();
     }
-    String json = effectiveData(context.data(), context.asOf()).toString();
-    lastData.set(new SerializedData(context.data(), context.asOf(), json));
+    String json = effectiveData(configured, asOf).toString();
+    lastData.set(new SerializedData(configured, asOf, json));
     return json;
   }
 

@@ -7,11 +7,13 @@ import dev.poolcheck.engine.model.PoolcheckException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +42,9 @@ final class PolicyInstances {
   private final Supplier<PolicyModule> source;
   private final PolicyLimits limits;
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
+  private final AtomicReference<CompletableFuture<Void>> preparing = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicInteger created =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile PolicyModule module;
 
   /**
@@ -97,11 +102,32 @@ final class PolicyInstances {
     return instance.policy.entrypoints();
   }
 
-  /** Makes one instance now if there is none yet, so the first evaluation does not wait for it. */
+  /**
+   * Makes the first instance now (once per {@code PolicyInstances}), so the first evaluation does
+   * not wait for all of it: an evaluation that finds no idle instance while this runs waits for
+   * this one rather than making a second (on a cold start both would compete for the same cores).
+   */
   void prepare() {
-    if (idle.isEmpty()) {
-      idle.push(new Instance(create()));
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!idle.isEmpty() || !preparing.compareAndSet(null, done)) {
+      return;
     }
+    try {
+      idle.push(new Instance(create()));
+    } finally {
+      done.complete(null);
+    }
+  }
+
+  /** An idle instance, after waiting for the one {@link #prepare} is making; else null. */
+  private Instance idleInstance() {
+    Instance instance = idle.poll();
+    CompletableFuture<Void> pending = preparing.get();
+    if (instance == null && pending != null && !pending.isDone()) {
+      pending.join();
+      instance = idle.poll();
+    }
+    return instance;
   }
 
   /**
@@ -126,7 +152,7 @@ final class PolicyInstances {
               + "); it did not run on this file",
           null);
     }
-    Instance instance = idle.poll();
+    Instance instance = idleInstance();
     if (instance == null) {
       instance = new Instance(create());
     }
@@ -246,7 +272,13 @@ final class PolicyInstances {
    * Creates an instance under the same time budget as an evaluation: a module's start function runs
    * while it is instantiated, and could loop forever before any evaluation begins.
    */
+  /** How many instances were made so far (for tests). */
+  int created() {
+    return created.get();
+  }
+
   private OpaInstance create() {
+    created.incrementAndGet();
     Duration budget = limits.loadBudget();
     Deadline deadline = new Deadline(Thread.currentThread());
     ScheduledFuture<?> alarm =

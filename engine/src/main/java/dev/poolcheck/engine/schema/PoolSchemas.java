@@ -14,14 +14,16 @@ import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The generated pool schemas, loaded from the class path ({@code dev/poolcheck/schemas/}) and
- * compiled once per JVM on first use.
+ * compiled lazily: each plane's schema file is read when a document of that plane is first checked,
+ * and each root (a plane, an api-version, request or response or part) is compiled on its first
+ * use, once per JVM. A cold check of one management-plane body compiles one root of one file, not
+ * the five roots of both files it compiled before (docs/performance.md).
  *
  * <p>Nothing is ever fetched over the network: schema ids under {@code
  * https://poolcheck.dev/schemas/} are mapped to the class path, remote fetching is off, and the
@@ -40,7 +42,7 @@ public final class PoolSchemas {
   static final String MANAGEMENT_FILE = "management-pool.schema.json";
   static final String DATA_PLANE_FILE = "data-plane-pool.schema.json";
 
-  /** The (sub)schemas of the newest api-versions, compiled eagerly by {@link #get()}. */
+  /** The (sub)schemas of the newest api-versions. */
   public enum Part {
     /** Body of a management-plane PUT: {@code Pool}. */
     MANAGEMENT_POOL(ApiVersions.Plane.MANAGEMENT, PropertyHistory.Root.REQUEST),
@@ -71,21 +73,33 @@ public final class PoolSchemas {
 
   private final SchemaRegistry registry = offlineRegistry();
   private final Map<Key, Schema> compiled = new ConcurrentHashMap<>();
-  private final Map<String, JsonNode> documents = new HashMap<>();
+  private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
 
-  private PoolSchemas() {
-    ObjectMapper json = new ObjectMapper();
-    for (String file : List.of(MANAGEMENT_FILE, DATA_PLANE_FILE)) {
-      documents.put(ID_BASE + file, readClasspath(json, file));
-    }
-    for (Part part : Part.values()) {
-      schema(part.plane, ApiVersions.shipped().newest(part.plane), part.root);
-    }
-  }
+  private PoolSchemas() {}
 
-  /** The schemas, compiled on first call (the newest api-versions; older ones on first use). */
+  /** The schemas; nothing is read or compiled until a root is first used. */
   public static PoolSchemas get() {
     return Holder.INSTANCE;
+  }
+
+  /**
+   * Compiles the newest management-plane request schema (the most common document), so that a
+   * caller can do it on another thread while the first file loads.
+   */
+  void prepareCommon() {
+    schema(
+        ApiVersions.Plane.MANAGEMENT,
+        ApiVersions.shipped().newest(ApiVersions.Plane.MANAGEMENT),
+        PropertyHistory.Root.REQUEST);
+  }
+
+  /** The schema file with id {@code iri}, read on first use; missing node for other ids. */
+  private JsonNode document(String iri) {
+    if (!iri.equals(ID_BASE + MANAGEMENT_FILE) && !iri.equals(ID_BASE + DATA_PLANE_FILE)) {
+      return MissingNode.getInstance();
+    }
+    return documents.computeIfAbsent(
+        iri, id -> readClasspath(new ObjectMapper(), id.substring(ID_BASE.length())));
   }
 
   /**
@@ -95,7 +109,7 @@ public final class PoolSchemas {
    * that has one.
    */
   String pointer(ApiVersions.Plane plane, String apiVersion, PropertyHistory.Root root) {
-    JsonNode versions = documents.get(ID_BASE + plane.file).path("x-api-versions");
+    JsonNode versions = document(ID_BASE + plane.file).path("x-api-versions");
     List<String> shipped = ApiVersions.shipped().of(plane);
     int from = Math.max(0, shipped.indexOf(apiVersion));
     for (int i = from; i < shipped.size(); i++) {
@@ -168,8 +182,7 @@ public final class PoolSchemas {
 
   /** The raw schema node at {@code pointer} in the schema document with id {@code iri}. */
   JsonNode schemaNode(String iri, String pointer) {
-    JsonNode doc = documents.get(iri);
-    return doc == null ? MissingNode.getInstance() : doc.at(pointer);
+    return document(iri).at(pointer);
   }
 
   private static JsonNode readClasspath(ObjectMapper json, String file) {

@@ -93,11 +93,12 @@ public final class SchemaRules {
   }
 
   /**
-   * Compiles the pool and extension schemas now, so a caller can do it on another thread while the
-   * first file loads and the policies start (both cost a few hundred milliseconds on a cold JVM).
+   * Readies the schemas a run most probably needs (the schema library, the newest management-plane
+   * request schema and the extension schema index), so a caller can do it on another thread while
+   * the first file loads and the policies start. Other roots compile on first use.
    */
   public static void prepare() {
-    PoolSchemas.get();
+    PoolSchemas.get().prepareCommon();
     ExtensionSchemas.get();
   }
 

@@ -208,6 +208,38 @@ class BuiltInPoliciesTest {
   }
 
   @Test
+  void keysTheMergedAllowListForLookUpAndKeepsTheConfigurationFromSettingTheKeys() {
+    com.fasterxml.jackson.databind.node.ObjectNode configured = TestPools.JSON.createObjectNode();
+    configured
+        .putArray("allowedExtensions")
+        .addObject()
+        .put("publisher", "Contoso.Monitoring")
+        .put("type", "ContosoAgent");
+    // A configuration cannot smuggle in its own keys: poolcheck.* is the engine's.
+    configured.putObject("poolcheck").putObject("allowedExtensionKeys").put("evil/agent", true);
+
+    JsonNode keys =
+        policies.effectiveData(configured, null).path("poolcheck").path("allowedExtensionKeys");
+
+    assertTrue(keys.path("contoso.monitoring/contosoagent").asBoolean(), keys.toString());
+    assertTrue(keys.path("microsoft.azure.keyvault/keyvaultforlinux").asBoolean(), keys.toString());
+    assertTrue(keys.path("evil/agent").isMissingNode(), keys.toString());
+    assertEquals(policies.defaultData().path("allowedExtensions").size() + 1, keys.size());
+    PoolDocument pool =
+        TestPools.canonical(
+            """
+            {"scope": "pool", "virtualMachineConfiguration": {"extensions": [
+              {"name": "c", "publisher": "CONTOSO.Monitoring", "type": "contosoagent"},
+              {"name": "e", "publisher": "Evil", "type": "Agent"}]}}
+            """);
+    RuleContext context = TestPools.context(configured.toString());
+    List<dev.poolcheck.engine.rule.Violation> found =
+        rule("extension-not-allowed").check(pool, context);
+    assertEquals(1, found.size(), found.toString());
+    assertTrue(found.get(0).message().contains("Evil/Agent"), found.toString());
+  }
+
+  @Test
   void givesThePoliciesTheRunDateAsAnIsoString() {
     JsonNode data =
         policies.effectiveData(
