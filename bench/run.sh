@@ -57,7 +57,7 @@ done
 
 echo "== AppCDS archive: cli/appcds.sh"
 archive=""
-if "$here/appcds.sh"; then
+if "$root/cli/appcds.sh"; then
   archive="cli/target/poolcheck.jsa"
 else
   echo "run.sh: no AppCDS archive; measuring the plain launcher only" >&2
