@@ -26,7 +26,24 @@ final class DepthCap {
 
   /** The canonical pointer of the first subtree that lies deeper than the cap, if any. */
   static Optional<String> firstTooDeep(JsonNode node) {
-    return firstTooDeep(node, JsonPointer.empty(), 0);
+    // Pointers are built only for the rare tree that is too deep: building one per node cost more
+    // than the rest of the walk (docs/performance.md).
+    return deeperThanCap(node, 0) ? firstTooDeep(node, JsonPointer.empty(), 0) : Optional.empty();
+  }
+
+  private static boolean deeperThanCap(JsonNode node, int depth) {
+    if (!node.isContainerNode()) {
+      return false;
+    }
+    if (depth >= MAX_DEPTH) {
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (deeperThanCap(child, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<String> firstTooDeep(JsonNode node, JsonPointer at, int depth) {

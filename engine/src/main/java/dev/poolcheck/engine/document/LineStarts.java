@@ -18,23 +18,23 @@ final class LineStarts {
   private final int[] supplementaryCodePoints;
 
   LineStarts(String text) {
+    // One pass, one charAt per character (this ran twice per file, through isBreak).
+    int[] breaks = new int[64];
     int lines = 1;
     boolean surrogates = false;
-    for (int i = 0; i < text.length(); i++) {
+    int size = text.length();
+    for (int i = 0; i < size; i++) {
       char c = text.charAt(i);
-      if (isBreak(text, i)) {
-        lines++;
+      if (c == '\n' || (c == '\r' && (i + 1 == size || text.charAt(i + 1) != '\n'))) {
+        if (lines == breaks.length) {
+          breaks = Arrays.copyOf(breaks, lines * 2);
+        }
+        breaks[lines++] = i + 1;
       } else if (Character.isHighSurrogate(c)) {
         surrogates = true;
       }
     }
-    starts = new int[lines];
-    int l = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (isBreak(text, i)) {
-        starts[l++] = i + 1;
-      }
-    }
+    starts = Arrays.copyOf(breaks, lines);
     length = text.length();
     if (surrogates) {
       int[] found = new int[16];
