@@ -272,7 +272,14 @@ final class SchemaValidation {
         continue; // a node extension response carries settings as a JSON string
       }
       if (wrongType.contains(relative) && instance.at(relative).isNull()) {
-        continue; // Azure's REST APIs read an explicit null as "not given" (its own examples do)
+        // Azure's REST APIs read an explicit null as "not given", although the specs mark few
+        // members x-nullable (UefiSettings.secureBootEnabled is a plain boolean in openapi.json
+        // 2025-06-01 and 2026-08-01). Azure's own example PoolCreate_SecurityProfile (management
+        // 2023-11-01 to 2026-08-01) sends "secureBootEnabled": null and its response leaves the
+        // member out; Microsoft.Compute, which receives uefiSettings, documents for updates that
+        // when "a null value is passed, it will remain unchanged" (MicrosoftDocs/azure-docs
+        // articles/virtual-machines/put-calls-create-or-update.md@9949e687).
+        continue;
       }
       if (wrongType.contains(relative) && stringifiedSettings(relative, instance.at(relative))) {
         continue; // reported once as extension-settings-stringified by the normaliser
