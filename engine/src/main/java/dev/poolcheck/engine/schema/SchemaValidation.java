@@ -272,7 +272,14 @@ final class SchemaValidation {
         continue; // a node extension response carries settings as a JSON string
       }
       if (wrongType.contains(relative) && instance.at(relative).isNull()) {
-        continue; // Azure's REST APIs read an explicit null as "not given" (its own examples do)
+        // Azure's REST APIs read an explicit null as "not given", although the specs mark few
+        // members x-nullable (UefiSettings.secureBootEnabled is a plain boolean in openapi.json
+        // 2025-06-01 and 2026-08-01). Azure's own example PoolCreate_SecurityProfile (management
+        // 2023-11-01 to 2026-08-01) sends "secureBootEnabled": null and its response leaves the
+        // member out; Microsoft.Compute, which receives uefiSettings, documents for updates that
+        // when "a null value is passed, it will remain unchanged" (MicrosoftDocs/azure-docs
+        // articles/virtual-machines/put-calls-create-or-update.md@9949e687).
+        continue;
       }
       if (wrongType.contains(relative) && stringifiedSettings(relative, instance.at(relative))) {
         continue; // reported once as extension-settings-stringified by the normaliser
@@ -282,6 +289,15 @@ final class SchemaValidation {
           && "required".equals(error.getKeyword())
           && writeOnly(error)) {
         continue; // a GET never returns secrets (passwords, keys): their absence is expected
+      }
+      if ("required".equals(error.getKeyword())
+          && writtenInOtherCase(errors, relative, instance.at(relative), error.getProperty())
+              .isPresent()) {
+        // The property is there, in another letter case: the unknown-property warning on it
+        // names the spec's spelling; calling it missing would be false. Azure's own example
+        // PoolCreate_DualStackNetworking (management 2025-06-01) sends nodeAgentSKUId and
+        // inboundNATPools, and its response returns the values under the spec's names.
+        continue;
       }
       out.add(translate(error, instance.at(relative), prefix + relative, relative, against));
     }
@@ -320,6 +336,32 @@ final class SchemaValidation {
         .map(JsonNode::asText)
         .filter(a -> a.equalsIgnoreCase(value.asText()) && !a.equals(value.asText()))
         .findFirst();
+  }
+
+  /**
+   * The member of {@code object} that spells {@code missing} in another letter case and that the
+   * schema rejects as unknown (an additionalProperties or unevaluatedProperties error on the same
+   * object), if there is one.
+   */
+  private static Optional<String> writtenInOtherCase(
+      List<Error> errors, String relative, JsonNode object, String missing) {
+    if (missing == null || !object.isObject()) {
+      return Optional.empty();
+    }
+    for (String name : (Iterable<String>) object::fieldNames) {
+      if (!name.equals(missing)
+          && name.equalsIgnoreCase(missing)
+          && errors.stream()
+              .anyMatch(
+                  e ->
+                      ("additionalProperties".equals(e.getKeyword())
+                              || "unevaluatedProperties".equals(e.getKeyword()))
+                          && name.equals(e.getProperty())
+                          && relative.equals(JsonPointers.of(e.getInstanceLocation())))) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
   }
 
   /** An extension's settings or protectedSettings written as a string holding a JSON object. */
@@ -442,6 +484,18 @@ final class SchemaValidation {
       if (history.isPresent()) {
         return new SchemaProblem(Kind.UNKNOWN_PROPERTY, pointer, history.get());
       }
+    }
+    Optional<String> otherCase = names.stream().filter(member::equalsIgnoreCase).findFirst();
+    if (otherCase.isPresent()) {
+      return new SchemaProblem(
+          Kind.UNKNOWN_PROPERTY,
+          pointer,
+          "`"
+              + member
+              + "` is written in another letter case than the API spec's `"
+              + otherCase.get()
+              + "`: write it that way (the spec does not say whether property names are matched"
+              + " case-insensitively)");
     }
     String message = "`" + member + "` is not " + owner;
     Optional<String> suggestion =

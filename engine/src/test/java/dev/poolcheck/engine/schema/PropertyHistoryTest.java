@@ -34,16 +34,18 @@ class PropertyHistoryTest {
   }
 
   @Test
-  void resourceTagsWereAddedIn20240201AndRemovedIn20250601() {
+  void resourceTagsWereAddedIn20231101AndRemovedIn20250601() {
+    // Added in 2023-11-01: BatchManagement.json 2023-11-01 at f764b53 and the ARM template change
+    // log (schemas/generator/specs/SOURCES.txt 6); not in 2025-06-01's PoolProperties (SOURCES 3).
     assertEquals(
-        List.of("2024-07-01", "2024-02-01"),
+        List.of("2024-07-01", "2024-02-01", "2023-11-01"),
         HISTORY.versionsWith(Plane.MANAGEMENT, Root.POOL_PROPERTIES, List.of(), "resourceTags"));
     String added =
         HISTORY
             .explain(
-                Plane.MANAGEMENT, "2023-11-01", Root.POOL_PROPERTIES, List.of(), "resourceTags")
+                Plane.MANAGEMENT, "2023-05-01", Root.POOL_PROPERTIES, List.of(), "resourceTags")
             .orElseThrow();
-    assertTrue(added.startsWith("`resourceTags` was added in api-version 2024-02-01"), added);
+    assertTrue(added.startsWith("`resourceTags` was added in api-version 2023-11-01"), added);
   }
 
   @Test

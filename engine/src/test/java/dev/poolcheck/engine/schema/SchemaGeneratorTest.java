@@ -115,7 +115,9 @@ class SchemaGeneratorTest {
       assertFalse(newest.has(removed), removed);
     }
     assertTrue(v20240701.has("upgradePolicy"));
-    assertFalse(v20231101.has("resourceTags"), "resourceTags came in 2024-02-01");
+    // 2023-11-01 added resourceTags (BatchManagement.json 2023-11-01 at f764b53; SOURCES.txt 6).
+    assertTrue(v20231101.has("resourceTags"), "resourceTags came in 2023-11-01");
+    assertFalse(poolProperties(mgmt, "2023-05-01").has("resourceTags"));
     assertFalse(poolProperties(mgmt, "2024-02-01").has("upgradePolicy"));
     JsonNode dataDisk =
         mgmt.at(

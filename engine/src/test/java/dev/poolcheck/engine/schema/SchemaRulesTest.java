@@ -198,6 +198,44 @@ class SchemaRulesTest {
   }
 
   @Test
+  void aRequiredPropertyWrittenInAnotherCaseIsNotCalledMissing() {
+    // Azure's PoolCreate_DualStackNetworking (management 2025-06-01) sends the data-plane spelling
+    // nodeAgentSKUId; its response returns the value under nodeAgentSkuId.
+    String body =
+        """
+        {"properties": {"vmSize": "STANDARD_D2S_V5", "deploymentConfiguration": {
+          "virtualMachineConfiguration": {
+            "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"},
+            "nodeAgentSKUId": "batch.node.ubuntu 24.04"}},
+          "networkConfiguration": {"endpointConfiguration": {"inboundNATPools": []}}}}
+        """;
+    assertEquals(
+        List.of(
+            "schema-unknown-property /properties/deploymentConfiguration/virtualMachineConfiguration"
+                + "/nodeAgentSKUId: `nodeAgentSKUId` is written in another letter case than the API"
+                + " spec's `nodeAgentSkuId`: write it that way (the spec does not say whether"
+                + " property names are matched case-insensitively)",
+            "schema-unknown-property /properties/networkConfiguration/endpointConfiguration"
+                + "/inboundNATPools: `inboundNATPools` is written in another letter case than the"
+                + " API spec's `inboundNatPools`: write it that way (the spec does not say whether"
+                + " property names are matched case-insensitively)"),
+        findings(DocumentKind.MANAGEMENT, body, ""));
+    // Truly absent, it is still missing.
+    String absent =
+        """
+        {"properties": {"vmSize": "STANDARD_D2S_V5", "deploymentConfiguration": {
+          "virtualMachineConfiguration": {
+            "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"}}}}}
+        """;
+    assertEquals(
+        List.of(
+            "schema-required-property /properties/deploymentConfiguration/virtualMachineConfiguration:"
+                + " `virtualMachineConfiguration` is missing the required property `nodeAgentSkuId`;"
+                + " add it"),
+        findings(DocumentKind.MANAGEMENT, absent, ""));
+  }
+
+  @Test
   void reportsWrongTypeAndWarnsAboutTheCaseOfAnEnumWithoutClaimingCaseSensitivity() {
     String body =
         """
@@ -364,8 +402,9 @@ class SchemaRulesTest {
                 + " rejected when a pool is created; remove it",
             "schema-required-property /resources/0/properties/taskSchedulingPolicy:"
                 + " `taskSchedulingPolicy` is missing the required property `nodeFillType`; add it",
-            "schema-unknown-property /resources/0/properties/vmsize: `vmsize` is not a pool"
-                + " property; did you mean `vmSize`?"),
+            "schema-unknown-property /resources/0/properties/vmsize: `vmsize` is written in"
+                + " another letter case than the API spec's `vmSize`: write it that way (the spec"
+                + " does not say whether property names are matched case-insensitively)"),
         findings(DocumentKind.ARM_TEMPLATE, template, "/resources/0"));
   }
 
