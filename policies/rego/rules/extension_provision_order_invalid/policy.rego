@@ -32,6 +32,7 @@ deny contains finding if {
 
 deny contains finding if {
 	pool.is_pool
+	order.ordered
 	some i, ext in order.list
 	extensions.known(ext.name)
 	order.on_cycle(lower(ext.name))
