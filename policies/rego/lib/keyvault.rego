@@ -48,10 +48,11 @@ secrets_management(ext) := s if {
 
 # Every observed certificate URL written literally: string items (1.x/2.x shape, and the legacy
 # shape under 3.x) and the url of object items (3.x/4.x), each with its canonical pointer and the
-# index of its item, and `same`: the form two URLs of one certificate share (see same_url),
-# computed once here instead of once per pair of certificates.
+# index of its item, `same`: the form two URLs of one certificate share (see same_url), computed
+# once here instead of once per pair of certificates, and `segments`: the URL split at "/", which
+# keyvault_urls.quick_valid reads (a function's result is not memoised in wasm).
 # Keyed by pointer, as extensions.all_extensions (why: there).
-observed[pointer] := {"kv": kv, "url": url, "index": i, "pointer": pointer, "same": same_form(url)} if {
+observed[pointer] := {"kv": kv, "url": url, "index": i, "pointer": pointer, "same": same_form(url), "segments": split(url, "/")} if {
 	some kv in key_vaults
 	some i, item in secrets_management(kv.extension).observedCertificates
 	[url, suffix] := url_of(item)

@@ -37,46 +37,42 @@ valid_scheme(scheme) if lower(scheme) in {"http", "https"}
 
 else if regex.match("^[A-Za-z][A-Za-z0-9+.-]*$", scheme)
 
-# The observed certificate URLs that need no closer look: https://<vault>.<Key Vault domain>/
-# secrets/<name>[/[<version>]], the shape nearly every pool uses, checked with one split per URL,
-# one trim of the name and one host check per distinct host (a pool's certificates mostly come
-# from one or two vaults). problem() finds nothing wrong with any of them
-# (test_quick_check_agrees_with_problem); every other URL goes through problem(), which splits it
-# into parts and says what is wrong, if anything. In wasm that cost about 40 us per URL, most of
-# it trim() over the whole host and name (trim compares each character with the cutset, one
-# cutset character at a time) and substring/count/split over the whole URL.
-valid contains pointer if {
-	some pointer, segments in segments_of
-	count(segments) == 5
-	quick_prefix(segments)
-}
-
-valid contains pointer if {
-	some pointer, segments in segments_of
-	count(segments) == 6
-	quick_prefix(segments)
-	quick_version(keyvault.observed[pointer].kv, segments[5])
-}
-
-segments_of[pointer] := split(o.url, "/") if {
-	some pointer, o in keyvault.observed
-}
-
-# "https:", "", a Key Vault host, "secrets", a name.
-quick_prefix(segments) if {
+# An observed certificate URL that needs no closer look: https://<vault>.<Key Vault domain>/
+# secrets/<name>[/[<version>]], the shape nearly every pool uses, checked with the URL's segments
+# (split once, in keyvault.observed), one trim of the name and one host check per distinct host
+# (a pool's certificates mostly come from one or two vaults). problem() finds nothing wrong with
+# any of them (test_quick_check_agrees_with_problem); only other URLs go through problem(), which
+# splits the URL into parts and says what is wrong, if anything. In wasm that cost about 40 us
+# per URL, most of it trim() over the whole host and name (trim compares each character with the
+# cutset, one cutset character at a time) and substring/count/split over the whole URL. A
+# function, not a rule keyed by pointer: each URL is checked once, and hashing the long pointers
+# into keyed objects cost more than it saved.
+quick_valid(o) if {
+	segments := o.segments
 	segments[0] == "https:"
 	segments[1] == ""
 	segments[3] == "secrets"
-	quick_hosts[segments[2]]
 	name := segments[4]
 	name != ""
 	trim(name, name_characters) == ""
+	quick_hosts[segments[2]]
+	quick_version(o.kv, array.slice(segments, 5, 7))
 }
 
-# A trailing slash, or a version where a version may be named (not Key Vault for Windows 4.x).
-quick_version(_, "")
+# The distinct hosts of the observed URLs that are Key Vault hosts as written (lower case): a set
+# of strings, judged once per host.
+quick_hosts contains host if {
+	some host in {o.segments[2] | some o in keyvault.observed}
+	key_vault_host(host)
+}
 
-quick_version(kv, version) if {
+# No version, a trailing slash, or a version where a version may be named (not Key Vault for
+# Windows 4.x).
+quick_version(_, [])
+
+quick_version(_, [""])
+
+quick_version(kv, [version]) if {
 	version != ""
 	trim(version, alphanumerics) == ""
 	not pins_no_version(kv)
@@ -87,27 +83,17 @@ pins_no_version(kv) if {
 	keyvault.major(kv.extension) == "4"
 }
 
-# The distinct hosts of the observed URLs that are Key Vault hosts as written (lower case).
-quick_hosts contains host if {
-	some host in {segments[2] | some segments in segments_of; count(segments) > 4}
-	key_vault_host(host)
-}
+# What is wrong with an observed certificate URL that quick_valid() does not accept; undefined when
+# nothing is. The URL is split into parts once (a function's result is not memoised in wasm).
+problem(o) := judged(o, parts_or_null(o.url))
 
-# What is wrong with an observed certificate URL; undefined when nothing is. Only for URLs the
-# quick check above does not accept.
-# Each observed URL split once, keyed by the certificate's pointer: in wasm a function's result
-# is not memoised, and splitting a URL is most of what problem() costs.
-url_parts[pointer] := parts(o.url) if {
-	some pointer, o in keyvault.observed
-	not valid[pointer]
-}
+parts_or_null(url) := p if {
+	p := parts(url)
+} else := null
 
-problem(o) := sprintf("is not a URL; use the certificate's secret identifier, %s", [example]) if {
-	not valid[o.pointer]
-	not url_parts[o.pointer]
-}
+judged(_, null) := sprintf("is not a URL; use the certificate's secret identifier, %s", [example])
 
-problem(o) := url_problem(o, url_parts[o.pointer])
+judged(o, p) := url_problem(o, p) if p != null
 
 url_problem(o, p) := "uses http://; Key Vault is reached only over https://: use its secret identifier, https://<vault>.vault.azure.net/secrets/<name>" if {
 	lower(p[1]) == "http"

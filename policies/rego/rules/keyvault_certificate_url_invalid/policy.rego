@@ -18,8 +18,8 @@ import data.poolcheck.lib.keyvault
 import data.poolcheck.lib.keyvault_urls
 
 deny contains {"msg": msg, "pointer": o.pointer} if {
-	some pointer, o in keyvault.observed
-	not keyvault_urls.valid[pointer]
+	some o in keyvault.observed
+	not keyvault_urls.quick_valid(o)
 	problem := keyvault_urls.problem(o)
 	msg := sprintf(
 		"extension '%s': observed certificate %s %s",
