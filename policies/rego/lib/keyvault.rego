@@ -16,10 +16,8 @@ os_of_type := {"keyvaultforlinux": "linux", "keyvaultforwindows": "windows"}
 key_vaults[item.pointer] := {"extension": ext, "pointer": item.pointer, "os": os} if {
 	some item in extensions.all_extensions
 	ext := item.extension
-	extensions.known(ext.publisher)
-	extensions.known(ext.type)
-	lower(ext.publisher) == "microsoft.azure.keyvault"
-	os := os_of_type[lower(ext.type)]
+	item.publisher == "microsoft.azure.keyvault"
+	os := os_of_type[item.type]
 }
 
 # The major version of a literal typeHandlerVersion: the digits before the first dot. Undefined
