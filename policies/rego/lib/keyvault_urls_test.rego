@@ -69,9 +69,9 @@ test_quick_check_agrees_with_problem if {
 			p := pool(extension[0], extension[1], [url])
 			observed := keyvault.observed with input as p
 			count(observed) == 1
-			valid := {o.pointer | some o in observed; keyvault_urls.quick_valid(o) with input as p}
-			every pointer in valid {
-				not full_problem(observed[pointer])
+			valid := {keyvault.pointer_of(o) | some o in observed; keyvault_urls.quick_valid(o) with input as p}
+			every o in observed {
+				not_quick_or_fine(valid, o)
 			}
 			every o in observed {
 				agrees(valid, o, p)
@@ -80,15 +80,19 @@ test_quick_check_agrees_with_problem if {
 	}
 }
 
-agrees(valid, o, _) if valid[o.pointer]
+not_quick_or_fine(valid, o) if not valid[keyvault.pointer_of(o)]
+
+not_quick_or_fine(_, o) if not full_problem(o)
+
+agrees(valid, o, _) if valid[keyvault.pointer_of(o)]
 
 agrees(valid, o, p) if {
-	not valid[o.pointer]
+	not valid[keyvault.pointer_of(o)]
 	keyvault_urls.problem(o) == full_problem(o) with input as p
 }
 
 agrees(valid, o, p) if {
-	not valid[o.pointer]
+	not valid[keyvault.pointer_of(o)]
 	not full_problem(o)
 	not keyvault_urls.problem(o) with input as p
 }
@@ -111,4 +115,4 @@ test_versions_under_windows_4_take_the_full_path if {
 	quick(p) == {"/virtualMachineConfiguration/extensions/0/settings/secretsManagementSettings/observedCertificates/1"}
 }
 
-quick(p) := {o.pointer | some o in keyvault.observed with input as p; keyvault_urls.quick_valid(o) with input as p}
+quick(p) := {keyvault.pointer_of(o) | some o in keyvault.observed with input as p; keyvault_urls.quick_valid(o) with input as p}

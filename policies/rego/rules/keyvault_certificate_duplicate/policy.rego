@@ -17,7 +17,7 @@ import data.poolcheck.lib.keyvault
 # strings, which wasm hashes cheaply.
 forms := {[o.kv.pointer, o.same] | some o in keyvault.observed}
 
-deny contains {"msg": msg, "pointer": o.pointer} if {
+deny contains {"msg": msg, "pointer": keyvault.pointer_of(o)} if {
 	# Fewer forms than certificates: some extension lists a certificate twice. Nearly no pool does,
 	# and this one pass spares comparing every pair of certificates, which cost more in wasm than
 	# any other rule (docs/performance.md, "Per rule").
