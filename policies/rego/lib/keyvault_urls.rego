@@ -56,7 +56,7 @@ quick_valid(o) if {
 	name != ""
 	trim(name, name_characters) == ""
 	quick_hosts[segments[2]]
-	quick_version(o.kv, array.slice(segments, 5, 7))
+	quick_tail(o.kv, segments)
 }
 
 # The distinct hosts of the observed URLs that are Key Vault hosts as written (lower case): a set
@@ -66,13 +66,16 @@ quick_hosts contains host if {
 	key_vault_host(host)
 }
 
-# No version, a trailing slash, or a version where a version may be named (not Key Vault for
-# Windows 4.x).
-quick_version(_, [])
-
-quick_version(_, [""])
-
-quick_version(kv, [version]) if {
+# Nothing after the name, a trailing slash, or a version where a version may be named (not Key
+# Vault for Windows 4.x). One chain (else): a function's bodies are all evaluated in wasm.
+quick_tail(kv, segments) if {
+	not segments[5]
+} else if {
+	segments[5] == ""
+	not segments[6]
+} else if {
+	version := segments[5]
+	not segments[6]
 	version != ""
 	trim(version, alphanumerics) == ""
 	not pins_no_version(kv)
@@ -119,12 +122,19 @@ url_problem(o, p) := "uses http://; Key Vault is reached only over https://: use
 
 # host_pattern, on a lower-cased host.
 key_vault_host(host) if {
-	bare := trim_suffix(host, ":443")
-	some domain in [".vault.azure.net", ".vault.azure.cn", ".vault.usgovcloudapi.net"]
-	endswith(bare, domain)
-	name := trim_suffix(bare, domain)
+	name := vault_name(trim_suffix(host, ":443"))
 	name != ""
 	trim(name, host_name_characters) == ""
+}
+
+# What comes before a Key Vault domain; undefined on other hosts. One chain, the public cloud
+# first, rather than iterating an array of domains.
+vault_name(bare) := trim_suffix(bare, ".vault.azure.net") if {
+	endswith(bare, ".vault.azure.net")
+} else := trim_suffix(bare, ".vault.azure.cn") if {
+	endswith(bare, ".vault.azure.cn")
+} else := trim_suffix(bare, ".vault.usgovcloudapi.net") if {
+	endswith(bare, ".vault.usgovcloudapi.net")
 }
 
 # ^/secrets/[A-Za-z0-9-]+(/[A-Za-z0-9]+)?/?$
