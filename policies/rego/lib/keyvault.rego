@@ -16,10 +16,8 @@ os_of_type := {"keyvaultforlinux": "linux", "keyvaultforwindows": "windows"}
 key_vaults[item.pointer] := {"extension": ext, "pointer": item.pointer, "os": os} if {
 	some item in extensions.all_extensions
 	ext := item.extension
-	extensions.known(ext.publisher)
-	extensions.known(ext.type)
-	lower(ext.publisher) == "microsoft.azure.keyvault"
-	os := os_of_type[lower(ext.type)]
+	item.publisher == "microsoft.azure.keyvault"
+	os := os_of_type[item.type]
 }
 
 # The major version of a literal typeHandlerVersion: the digits before the first dot. Undefined
@@ -47,21 +45,29 @@ secrets_management(ext) := s if {
 }
 
 # Every observed certificate URL written literally: string items (1.x/2.x shape, and the legacy
-# shape under 3.x) and the url of object items (3.x/4.x), each with its canonical pointer and the
-# index of its item, and `same`: the form two URLs of one certificate share (see same_url),
-# computed once here instead of once per pair of certificates.
-# Keyed by pointer, as extensions.all_extensions (why: there).
-observed[pointer] := {"kv": kv, "url": url, "index": i, "pointer": pointer, "same": same_form(url)} if {
+# shape under 3.x) and the url of object items (3.x/4.x), each with the index of its item and
+# what its canonical pointer ends with (see pointer_of), `same`: the form two URLs of one
+# certificate share (see same_url), computed once here instead of once per pair of certificates,
+# and `segments`: the URL split at "/", which keyvault_urls.quick_valid reads (a function's result
+# is not memoised in wasm).
+#
+# An array, not a set (in wasm a set of objects hashes each whole element) nor an object keyed by
+# pointer: nothing looks a certificate up, and making a pointer for every certificate (concat,
+# format_int) and hashing it into an object cost more than the rules' checks; the rules make the
+# pointer only for a finding.
+observed := [{"kv": kv, "url": url, "index": i, "suffix": suffix, "same": same_form(url), "segments": split(url, "/")} |
 	some kv in key_vaults
 	some i, item in secrets_management(kv.extension).observedCertificates
 	[url, suffix] := url_of(item)
 	extensions.known(url)
-	pointer := concat("", [kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), suffix])
-}
+]
 
-url_of(item) := [item, ""] if is_string(item)
+# The canonical pointer of an observed certificate URL.
+pointer_of(o) := concat("", [o.kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(o.index, 10), o.suffix])
 
-url_of(item) := [item.url, "/url"] if {
+url_of(item) := [item, ""] if {
+	is_string(item)
+} else := [item.url, "/url"] if {
 	is_object(item)
 	is_string(item.url)
 }

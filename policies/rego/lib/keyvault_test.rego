@@ -31,7 +31,7 @@ test_observed_urls_of_both_shapes if {
 			7,
 		]}},
 	}]}}
-	found := {[o.url, o.pointer] | some o in keyvault.observed} with input as pool
+	found := {[o.url, keyvault.pointer_of(o)] | some o in keyvault.observed} with input as pool
 	found == {
 		["https://a.vault.azure.net/secrets/x", "/virtualMachineConfiguration/extensions/0/settings/secretsManagementSettings/observedCertificates/0"],
 		["https://a.vault.azure.net/secrets/y", "/virtualMachineConfiguration/extensions/0/settings/secretsManagementSettings/observedCertificates/1/url"],

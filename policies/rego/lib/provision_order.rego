@@ -37,7 +37,18 @@ step(reach) := {name: targets |
 	targets := direct | union({reach[next] | some next in direct})
 }
 
-reachable := step(step(step(step(step(step(waits_for))))))
+reachable := step(step(step(step(step(step(waits_for)))))) if {
+	ordered
+} else := {}
+
+# Some extension waits for another. Most pools order none: then nothing is reachable and no
+# extension is on a cycle, and the graph and its six squarings (object and set building, costly in
+# wasm) are skipped.
+ordered if {
+	is_array(list)
+	some ext in list
+	some _ in ext.provisionAfterExtensions
+}
 
 on_cycle(name) if name in reachable[name]
 

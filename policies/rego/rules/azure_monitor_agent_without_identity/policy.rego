@@ -21,10 +21,8 @@ deny contains finding if {
 	pool.is_pool
 	some item in extensions.all_extensions
 	ext := item.extension
-	extensions.known(ext.publisher)
-	extensions.known(ext.type)
-	lower(ext.publisher) == "microsoft.azure.monitor"
-	lower(ext.type) in agent_types
+	item.publisher == "microsoft.azure.monitor"
+	item.type in agent_types
 	not monitor.names_identity(object.get(ext, "settings", {}))
 	finding := {
 		"msg": sprintf(

@@ -22,7 +22,7 @@ reason := "The CustomScript extension type is reserved for the Azure Batch servi
 deny contains finding if {
 	not pool.is_node_extension
 	some item in extensions.all_extensions
-	extensions.custom_script(item.extension)
+	item.custom_script
 	finding := {
 		"msg": sprintf(
 			"extension '%s' is a Custom Script extension (%s/%s): \"%s\" Run the setup in the pool's startTask instead",

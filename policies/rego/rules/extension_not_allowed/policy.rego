@@ -40,12 +40,14 @@ deny contains finding if {
 	not pool.is_node_extension
 	some item in extensions.all_extensions
 	ext := item.extension
-	extensions.known(ext.publisher)
-	extensions.known(ext.type)
+
+	# Publisher and type written literally (lower case, else null: see extensions.all_extensions).
+	is_string(item.publisher)
+	is_string(item.type)
 
 	# Custom Script has its own, more specific rule.
-	not extensions.custom_script(ext)
-	not allowed_key(concat("/", [lower(ext.publisher), lower(ext.type)]))
+	not item.custom_script
+	not allowed_key(concat("/", [item.publisher, item.type]))
 	finding := {
 		"msg": sprintf(
 			"extension '%s' uses %s/%s, which is not on the list of extensions Azure Batch supports; use a supported extension, or if support for it was enabled on your Batch account, add {publisher: %s, type: %s} to allowedExtensions in the configuration",

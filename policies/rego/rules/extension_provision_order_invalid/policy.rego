@@ -16,6 +16,7 @@ import data.poolcheck.lib.provision_order as order
 
 deny contains finding if {
 	pool.is_pool
+	order.ordered
 	order.all_names_known
 	some i, ext in order.list
 	some j, after in ext.provisionAfterExtensions
@@ -32,6 +33,7 @@ deny contains finding if {
 
 deny contains finding if {
 	pool.is_pool
+	order.ordered
 	some i, ext in order.list
 	extensions.known(ext.name)
 	order.on_cycle(lower(ext.name))

@@ -1,5 +1,6 @@
 package poolcheck.rules.extension_provision_order_invalid_test
 
+import data.poolcheck.lib.provision_order as order
 import data.poolcheck.rules.extension_provision_order_invalid.deny
 
 ext(name, after) := {"name": name, "provisionAfterExtensions": after}
@@ -57,4 +58,12 @@ test_unknown_names_are_not_judged if {
 test_node_extension_scope_is_not_judged if {
 	pool := object.union(pool_with([ext("kv", ["ama"])]), {"scope": "extension"})
 	count(deny) == 0 with input as pool
+}
+
+test_pools_that_order_no_extension_build_no_graph if {
+	p := pool_with([{"name": "a"}, {"name": "b", "provisionAfterExtensions": []}])
+	not order.ordered with input as p
+	order.reachable == {} with input as p
+	count(deny) == 0 with input as p
+	order.ordered with input as pool_with([ext("a", ["b"]), {"name": "b"}])
 }

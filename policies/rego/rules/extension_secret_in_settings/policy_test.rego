@@ -1,5 +1,7 @@
 package poolcheck.rules.extension_secret_in_settings_test
 
+import data.poolcheck.lib.extensions
+import data.poolcheck.lib.secrets
 import data.poolcheck.rules.extension_secret_in_settings.deny
 
 pool_with(settings) := {"scope": "pool", "virtualMachineConfiguration": {"extensions": [{
@@ -90,4 +92,85 @@ test_protected_settings_are_fine if {
 test_node_extension_settings_are_judged if {
 	ext := {"name": "oms", "settings": {"workspaceKey": key_value}}
 	count(deny) == 1 with input as {"scope": "extension", "virtualMachineConfiguration": {"extensions": [ext]}}
+}
+
+# The rule before it iterated four levels and walked only below them: one walk over all settings.
+# Kept here to show that both find the same strings at every depth, under arrays and beside
+# scalars.
+walked_findings(pool) := {finding |
+	some item in extensions.all_extensions with input as pool
+	settings := item.extension.settings
+	is_object(settings)
+	walk(settings, [path, value])
+	is_string(value)
+	value != ""
+	not extensions.is_expression(value)
+	keys := secrets.keys_of(path)
+	count(keys) > 0
+	key := keys[count(keys) - 1]
+	why := secrets.reason(key, value)
+	finding := {
+		"msg": sprintf(
+			"extension '%s' has %s in settings, which are stored and shown in plain text; move '%s' to protectedSettings, which are encrypted and never returned (or pass it as a secure parameter)",
+			[extensions.name(item.extension), why, concat(".", keys)],
+		),
+		"pointer": concat("/", array.concat([item.pointer, "settings"], [secrets.escape(s) | some s in path])),
+	}
+}
+
+sas := "https://contoso.blob.core.windows.net/c?sv=2022-11-02&sig=abc"
+
+deep_settings := {
+	"password": "p1",
+	"flag": true,
+	"count": 3,
+	"nothing": null,
+	"list": ["a", sas, 7, ["token", sas]],
+	"tokens": ["t1", {"apiKey": "k"}],
+	"a": {
+		"secret": "s2",
+		"b": {
+			"clientSecret": "s3",
+			"items": [sas, {"token": "t4"}],
+			"c": {
+				"password": "p4",
+				"d": {"password": "p5", "e": {"token": "t6", "urls": [sas, [sas]]}},
+				"list": [[{"sasUrl": "u"}]],
+			},
+		},
+	},
+	"deep": [[[[["s", sas, {"x": {"y": "z"}}]]]]],
+	"escaped": {"a/b": {"c~d": {"e.f": {"token": "t"}}}},
+	"expr": {"x": {"y": {"z": {"password": "[parameters('p')]", "token": "${var.t}", "secret": ""}}}},
+}
+
+test_every_depth_is_judged_as_a_walk_would if {
+	pool := pool_with(deep_settings)
+	findings := deny with input as pool
+	findings == walked_findings(pool)
+	count(findings) == 16
+}
+
+test_strings_at_every_depth_alone if {
+	every settings in [
+		{"password": "x"},
+		{"a": {"password": "x"}},
+		{"a": {"b": {"password": "x"}}},
+		{"a": {"b": {"c": {"password": "x"}}}},
+		{"a": {"b": {"c": {"d": {"password": "x"}}}}},
+		{"a": {"b": {"c": {"d": {"e": {"f": {"password": "x"}}}}}}},
+		{"password": [[[[["x"]]]]]},
+		{"a": [{"b": [{"password": ["x"]}]}]},
+	] {
+		pool := pool_with(settings)
+		findings := deny with input as pool
+		count(findings) == 1
+		findings == walked_findings(pool)
+	}
+}
+
+test_settings_that_are_not_objects_are_not_judged if {
+	every settings in [["password", "x"], "password=x;AccountKey=y", 3, null] {
+		count(deny) == 0 with input as pool_with(settings)
+	}
 }

@@ -37,3 +37,16 @@ test_the_same_url_in_two_extensions_is_fine if {
 	}
 	count(deny) == 0 with input as {"virtualMachineConfiguration": {"extensions": [ext, ext]}}
 }
+
+test_repeats_in_one_extension_are_found_beside_another_extension if {
+	first := {
+		"publisher": "Microsoft.Azure.KeyVault", "type": "KeyVaultForLinux",
+		"settings": {"secretsManagementSettings": {"observedCertificates": ["https://a.vault.azure.net/secrets/web", "https://a.vault.azure.net/secrets/api"]}},
+	}
+	second := {
+		"publisher": "Microsoft.Azure.KeyVault", "type": "KeyVaultForLinux",
+		"settings": {"secretsManagementSettings": {"observedCertificates": ["https://a.vault.azure.net/secrets/web", "https://a.vault.azure.net/secrets/WEB/"]}},
+	}
+	found := deny with input as {"virtualMachineConfiguration": {"extensions": [first, second]}}
+	{f.pointer | some f in found} == {"/virtualMachineConfiguration/extensions/1/settings/secretsManagementSettings/observedCertificates/1"}
+}

@@ -17,8 +17,9 @@ import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 import data.poolcheck.lib.keyvault_urls
 
-deny contains {"msg": msg, "pointer": o.pointer} if {
+deny contains {"msg": msg, "pointer": keyvault.pointer_of(o)} if {
 	some o in keyvault.observed
+	not keyvault_urls.quick_valid(o)
 	problem := keyvault_urls.problem(o)
 	msg := sprintf(
 		"extension '%s': observed certificate %s %s",

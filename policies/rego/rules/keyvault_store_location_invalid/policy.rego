@@ -16,29 +16,33 @@ package poolcheck.rules.keyvault_store_location_invalid
 import data.poolcheck.lib.extensions
 import data.poolcheck.lib.keyvault
 
-# The store locations written in a Linux Key Vault extension, with their pointers.
-# Keyed by pointer, as extensions.all_extensions (why: there).
-locations[pointer] := {"kv": kv, "value": value, "pointer": pointer} if {
+# The store locations written in a Linux Key Vault extension are judged where they are found, and
+# the pointer is made only for a finding: in wasm, making a pointer for every certificate
+# (concat, format_int) and keying an object by it cost more than the judgement.
+deny contains finding(kv, value, "/settings/secretsManagementSettings/certificateStoreLocation") if {
 	some kv in keyvault.key_vaults
 	kv.os == "linux"
 	value := keyvault.secrets_management(kv.extension).certificateStoreLocation
-	pointer := concat("", [kv.pointer, "/settings/secretsManagementSettings/certificateStoreLocation"])
+	invalid(value)
 }
 
-locations[pointer] := {"kv": kv, "value": value, "pointer": pointer} if {
+deny contains finding(kv, value, concat("", ["/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), "/certificateStoreLocation"])) if {
 	some kv in keyvault.key_vaults
 	kv.os == "linux"
 	some i, certificate in keyvault.secrets_management(kv.extension).observedCertificates
 	value := certificate.certificateStoreLocation
-	pointer := concat("", [kv.pointer, "/settings/secretsManagementSettings/observedCertificates/", format_int(i, 10), "/certificateStoreLocation"])
+	invalid(value)
 }
 
-deny contains {"msg": msg, "pointer": l.pointer} if {
-	some l in locations
-	extensions.known(l.value)
-	not startswith(l.value, "/")
+invalid(value) if {
+	is_string(value)
+	not startswith(value, "/")
+	extensions.known(value)
+}
+
+finding(kv, value, below) := {"msg": msg, "pointer": concat("", [kv.pointer, below])} if {
 	msg := sprintf(
 		"extension '%s': certificateStoreLocation '%s' is not an absolute path; Key Vault for Linux writes certificates into this folder: use one such as /var/lib/waagent/Microsoft.Azure.KeyVault",
-		[extensions.name(l.kv.extension), l.value],
+		[extensions.name(kv.extension), value],
 	)
 }

@@ -22,10 +22,8 @@ replacements := {
 deny contains finding if {
 	some item in extensions.all_extensions
 	ext := item.extension
-	extensions.known(ext.publisher)
-	extensions.known(ext.type)
-	lower(ext.publisher) == "microsoft.enterprisecloud.monitoring"
-	replacement := replacements[lower(ext.type)]
+	item.publisher == "microsoft.enterprisecloud.monitoring"
+	replacement := replacements[item.type]
 	finding := {
 		"msg": sprintf(
 			"extension '%s' is the Log Analytics agent (%s/%s), which is retired: it is not supported after 31 August 2024 and new regions do not offer it; use the Azure Monitor Agent (Microsoft.Azure.Monitor/%s) with a data collection rule instead",

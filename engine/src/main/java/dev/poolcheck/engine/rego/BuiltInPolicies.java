@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The built-in Rego rules: {@code policies/rego} compiled into one wasm module at build time, with
  * the rules' {@code # METADATA} blocks read by {@code opa inspect}. All rules are evaluated
- * together once per pool ({@code data.poolcheck.entry.rules}, every package's deny set); each rule
- * picks its own part.
+ * together once per pool ({@code data.poolcheck.entry.rules}, the deny set of every package that
+ * has findings); each rule picks its own part, and a package that is not there has none.
  *
  * <p>Besides the rule data, the policies see the run date ({@code --as-of}) as {@code
  * data.poolcheck.asOf}, an ISO date ({@code "2026-11-27"}) that compares correctly as a string, so
