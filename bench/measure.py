@@ -114,8 +114,11 @@ def cases_for(size, root, corpus_root, tools, cds_archive, conftest_data):
                 "tool": "jvm+jackson",
                 "command": [
                     "java",
+                    # The launcher's flags (bin/poolcheck), so the floor is measured as poolcheck runs.
                     "-XX:TieredStopAtLevel=1",
+                    "-XX:CICompilerCount=1",
                     "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData",
                     "-Xshare:auto",
                     "-cp",
                     str(root / "bench" / "target" / "benchmarks.jar"),

@@ -29,5 +29,5 @@ if not defined JAVA_HOME (
   )
 )
 
-"%POOLCHECK_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %POOLCHECK_JAVA_OPTS% -jar "%POOLCHECK_JAR%" %*
+"%POOLCHECK_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto %POOLCHECK_JAVA_OPTS% -jar "%POOLCHECK_JAR%" %*
 exit /b %ERRORLEVEL%

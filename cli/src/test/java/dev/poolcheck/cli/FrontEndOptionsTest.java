@@ -159,7 +159,9 @@ class FrontEndOptionsTest {
     String cmd = Files.readString(bin.resolve("poolcheck.cmd"), StandardCharsets.US_ASCII);
     String bash = Files.readString(bin.resolve("poolcheck"));
     assertTrue(cmd.contains("\r\n") && !cmd.replace("\r\n", "").contains("\n"), "CRLF only");
-    for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")) {
+    for (String option :
+        List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto")) {
       assertTrue(cmd.contains(option) && bash.contains(option), option);
     }
     assertTrue(cmd.contains("lib\\poolcheck.jar") && cmd.contains("cli\\target\\poolcheck.jar"));

@@ -178,6 +178,23 @@ class PackagedJarIT {
     assertEquals("", run.err, run.describe());
   }
 
+  /**
+   * The launcher runs C1 with one compiler thread, which full tiered compilation refuses ("must be
+   * at least 2"): a JIT choice in POOLCHECK_JAVA_OPTS, as docs/cli.md suggests for large folders,
+   * must still start.
+   */
+  @Test
+  void scriptHonoursAJitChoiceOfTheUser() throws Exception {
+    for (String opts : List.of("-XX:TieredStopAtLevel=4", "-XX:+TieredCompilation -Xss2m")) {
+      Run run =
+          run(
+              List.of(SCRIPT.toAbsolutePath().toString(), "check", "good"),
+              "",
+              Map.of("POOLCHECK_JAVA_OPTS", opts));
+      assertEquals(0, run.exitCode, opts + ": " + run.describe());
+    }
+  }
+
   @Test
   void scriptMapsClassesFromTheArchiveTheBuildMade() throws Exception {
     Path archive = Path.of(JAR.toAbsolutePath().toString().replaceFirst("\\.jar$", ".jsa"));

@@ -99,7 +99,8 @@ public final class Poolcheck {
             request.allowEmpty());
     InputCollector.Inputs inputs = collector.collect(request.paths(), request.stdinName());
 
-    List<Thread> warmUps = inputs.inputs().isEmpty() ? List.of() : warmUp();
+    // Waited for below when started here; a front end's early warmUp() is not (see there).
+    List<Thread> warmUps = inputs.inputs().isEmpty() ? List.of() : startWarmUps();
     // Created once per run; policy instances inside are made lazily, one per worker thread.
     RuleSet rules = RuleSet.create(request, config, inputs.inputs().size());
     List<ToolError> errors = new ArrayList<>(inputs.errors());
@@ -158,28 +159,34 @@ public final class Poolcheck {
   }
 
   private static final Object WARM_UP_LOCK = new Object();
-  private static List<Thread> warmUps = List.of();
+  private static boolean warmingUp;
 
   /**
-   * Starts readying what a check needs first, once per JVM, on threads of their own: the schema
-   * library with the most common pool schema, and the first instance of the built-in policies. On a
-   * cold start (a pre-commit hook) this overlaps with the rest of start-up and with reading the
-   * first file instead of adding to them (docs/performance.md). {@link #check} calls it; a front
-   * end calls it as soon as it knows it will check (the CLI, before it parses its arguments). A
+   * Starts readying what a check needs first, on threads of their own: the schema library with the
+   * most common pool schema, and the first instance of the built-in policies. On a cold start (a
+   * pre-commit hook) this overlaps with the rest of start-up and with reading the first file
+   * instead of adding to them (docs/performance.md). {@link #check} does it itself when nobody did;
+   * a front end whose JVM ends with the run calls this as soon as it knows it will check (the CLI,
+   * before it parses its arguments). Nobody waits for these threads (daemons), so a run whose files
+   * all come from the result cache ends without them; a host that unloads poolcheck's classes after
+   * a run (the Maven plugin) must not call this, and gets warm-ups that {@link #check} waits for. A
    * failure here is not lost: the schema rules compile again on first use, the first evaluation
-   * makes its own instance, and they report it.
-   *
-   * @return the warm-up threads, for {@link #check} to wait for before it returns
+   * makes its own instance, and they report it. Once per JVM.
    */
-  public static List<Thread> warmUp() {
+  public static void warmUp() {
+    startWarmUps();
+  }
+
+  /** The warm-up threads when this call started them; none when they were started before. */
+  private static List<Thread> startWarmUps() {
     synchronized (WARM_UP_LOCK) {
-      if (warmUps.isEmpty()) {
-        warmUps =
-            List.of(
-                inBackground("poolcheck-schemas", SchemaRules::prepare),
-                inBackground("poolcheck-policy", () -> BuiltInPolicies.load().prepare()));
+      if (warmingUp) {
+        return List.of();
       }
-      return warmUps;
+      warmingUp = true;
+      return List.of(
+          inBackground("poolcheck-schemas", SchemaRules::prepare),
+          inBackground("poolcheck-policy", () -> BuiltInPolicies.load().prepare()));
     }
   }
 
