@@ -16,6 +16,10 @@ from collections import Counter, defaultdict
 from urllib.parse import unquote
 
 
+# Planted mistakes whose rules do not judge node-extension GET responses (issue 10, section 4).
+NOT_JUDGED_ON_NODE_EXTENSIONS = {"customscript-extension", "unlisted-extension"}
+
+
 def main():
     manifest_path, sarif_path = sys.argv[1], sys.argv[2]
     with open(manifest_path, newline="") as f:
@@ -38,7 +42,13 @@ def main():
 
     by_violation = defaultdict(lambda: [0, 0, Counter()])
     for path, row in planted.items():
-        entry = by_violation[row["violation"]]
+        violation = row["violation"]
+        if row["kind"] == "node-extension" and violation in NOT_JUDGED_ON_NODE_EXTENSIONS:
+            # A node-extension GET response lists what is on a node, including what Batch itself
+            # installed; the creation rules skip it on purpose (docs/rules/<id>.md), so nothing is
+            # expected there.
+            violation += " (node-extension response: not judged, by design)"
+        entry = by_violation[violation]
         entry[0] += 1
         if rules_by_file.get(path):
             entry[1] += 1
