@@ -28,7 +28,9 @@ import dev.poolcheck.engine.schema.ApiVersionFindings;
 import dev.poolcheck.engine.schema.ApiVersions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,18 +89,31 @@ final class FileChecker {
     if (cache.isEmpty() || problem.isPresent() || input.path().isEmpty()) {
       return checkRead(input, stdin);
     }
+    Path path = input.path().get();
+    // Unchanged metadata: the outcome is found without reading or hashing the file.
+    Optional<byte[]> known = cache.get().knownDigest(path);
+    if (known.isPresent()) {
+      Optional<FileOutcome> cached = cache.get().getByDigest(input.name(), known.get());
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+    }
     byte[] bytes;
+    BasicFileAttributes before;
     try {
+      before = Files.readAttributes(path, BasicFileAttributes.class);
       bytes = read(input.path(), stdin);
     } catch (IOException e) {
       return checkRead(input, stdin); // reports the problem
     }
-    Optional<FileOutcome> cached = cache.get().get(input.name(), bytes);
+    byte[] digest = ResultCache.digest(bytes);
+    cache.get().remember(path, before, digest);
+    Optional<FileOutcome> cached = cache.get().getByDigest(input.name(), digest);
     if (cached.isPresent()) {
       return cached.get();
     }
     FileOutcome outcome = checkBytes(input, bytes);
-    cache.get().put(input.name(), bytes, outcome);
+    cache.get().putByDigest(input.name(), digest, outcome);
     return outcome;
   }
 

@@ -117,6 +117,7 @@ public final class Poolcheck {
                     request.apiVersion().or(config::apiVersion)));
     List<FileChecker.FileOutcome> outcomes =
         checkAll(request, config, rules, inputs.inputs(), cache);
+    cache.ifPresent(ResultCache::saveIndex);
     List<Finding> findings = new ArrayList<>();
     List<CheckedDocument> documents = new ArrayList<>();
     SourceExcerpts excerpts = new SourceExcerpts();

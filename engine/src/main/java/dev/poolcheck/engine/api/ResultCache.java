@@ -1,5 +1,7 @@
 package dev.poolcheck.engine.api;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +18,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -41,6 +44,17 @@ import javax.crypto.spec.SecretKeySpec;
  * renamed into place, so concurrent runs never see half an entry. Outcomes with tool errors (a
  * policy that timed out) are not stored. Any problem with the cache folder turns the cache off for
  * the run; it never fails a check.
+ *
+ * <p>Reading and hashing every file is most of a run whose files all come from the cache (SHA-256
+ * runs without its intrinsic under C1). So, as Git's index does, {@code index.json} remembers for
+ * each file its size, modification time (to the nanosecond) and file key (inode) together with the
+ * SHA-256 of its bytes: while all three are unchanged the file is neither read nor hashed. A file
+ * is remembered only when its modification time lies at least {@link #RACY_NANOS} before the moment
+ * it was read and it did not change while being read, so a file written again within the same
+ * timestamp is hashed next time. The index carries an HMAC like the entries; one that does not
+ * verify is ignored and rewritten. The limit, stated in docs/security.md: bytes changed with the
+ * size, the modification time and the inode all put back as they were are not seen until the
+ * metadata changes or the run uses {@code --no-cache}.
  */
 final class ResultCache {
 
@@ -50,14 +64,146 @@ final class ResultCache {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int KEY_BYTES = 32;
 
+  private static final String INDEX = "index.json";
+  private static final String INDEX_FORMAT = "poolcheck-result-cache-index 1";
+
+  /** How much older than the moment it was read a file must be to be remembered: 2 s. */
+  static final long RACY_NANOS = 2_000_000_000L;
+
+  /** Most files the index remembers; beyond it, files first seen in this run are not added. */
+  static final int MAX_INDEX_FILES = 200_000;
+
   private final Path dir;
   private final SecretKeySpec key;
   private final byte[] run;
+
+  /**
+   * Absolute path to "size mtimeNanos fileKey sha256hex", as loaded, plus what this run learned.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> index =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile boolean indexChanged;
 
   private ResultCache(Path dir, byte[] key, byte[] run) {
     this.dir = dir;
     this.key = new SecretKeySpec(key, "HmacSHA256");
     this.run = run.clone();
+    loadIndex();
+  }
+
+  /** The SHA-256 of a file's bytes, the part of an entry's name that stands for them. */
+  static byte[] digest(byte[] bytes) {
+    return sha256().digest(bytes);
+  }
+
+  /**
+   * The digest of {@code file}'s bytes when the index knows it and the file's size, modification
+   * time and file key are what they were when it was hashed; empty otherwise.
+   */
+  Optional<byte[]> knownDigest(Path file) {
+    try {
+      String real = file.toAbsolutePath().normalize().toString();
+      String known = index.get(real);
+      if (known == null) {
+        return Optional.empty();
+      }
+      Optional<String> now = metadata(Files.readAttributes(file, BasicFileAttributes.class));
+      int cut = known.lastIndexOf(' ');
+      if (now.isEmpty() || cut < 0 || !known.substring(0, cut).equals(now.get())) {
+        return Optional.empty();
+      }
+      return Optional.of(HEX.parseHex(known.substring(cut + 1)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Remembers {@code digest} for {@code file}, read with the attributes {@code before}, when the
+   * file did not change while it was read and is old enough (see {@link #RACY_NANOS}).
+   */
+  void remember(Path file, BasicFileAttributes before, byte[] digest) {
+    try {
+      Optional<String> then = metadata(before);
+      Optional<String> now = metadata(Files.readAttributes(file, BasicFileAttributes.class));
+      long age =
+          System.currentTimeMillis() * 1_000_000L - before.lastModifiedTime().to(NANOSECONDS);
+      if (then.isEmpty() || !then.equals(now) || age < RACY_NANOS) {
+        return;
+      }
+      String real = file.toAbsolutePath().normalize().toString();
+      if (index.size() >= MAX_INDEX_FILES && !index.containsKey(real)) {
+        return;
+      }
+      String value = then.get() + " " + HEX.formatHex(digest);
+      if (!value.equals(index.put(real, value))) {
+        indexChanged = true;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not remembered: the file is hashed next time.
+    }
+  }
+
+  /** "size mtimeNanos fileKey" of a regular file with a file key; empty for anything else. */
+  private static Optional<String> metadata(BasicFileAttributes a) {
+    if (!a.isRegularFile() || a.fileKey() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        a.size()
+            + " "
+            + a.lastModifiedTime().to(NANOSECONDS)
+            + " "
+            + a.fileKey().toString().replace(' ', '_'));
+  }
+
+  private void loadIndex() {
+    try {
+      Path file = dir.resolve(INDEX);
+      if (!Files.isRegularFile(file)) {
+        return;
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      int first = text.indexOf('\n');
+      int second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+      if (second < 0 || !text.substring(0, first).equals(INDEX_FORMAT)) {
+        return;
+      }
+      byte[] tag = HEX.parseHex(text.substring(first + 1, second));
+      String body = text.substring(second + 1);
+      if (!MessageDigest.isEqual(tag, mac(INDEX, body))) {
+        return;
+      }
+      JSON.readTree(body)
+          .path("files")
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isTextual() && index.size() < MAX_INDEX_FILES) {
+                  index.put(e.getKey(), e.getValue().asText());
+                }
+              });
+    } catch (IOException | RuntimeException e) {
+      index.clear(); // an unreadable or foreign index is ignored, and rewritten by saveIndex
+    }
+  }
+
+  /** Writes the index when this run learned something; a failure costs the next run time. */
+  void saveIndex() {
+    if (!indexChanged) {
+      return;
+    }
+    try {
+      ObjectNode root = JSON.createObjectNode();
+      ObjectNode files = root.putObject("files");
+      new java.util.TreeMap<>(index).forEach(files::put);
+      String body = JSON.writeValueAsString(root);
+      String text = INDEX_FORMAT + "\n" + HEX.formatHex(mac(INDEX, body)) + "\n" + body;
+      writeAtomically(dir, dir.resolve(INDEX), text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      // Not written: the next run hashes the files again.
+    }
   }
 
   /**
@@ -152,7 +298,12 @@ final class ResultCache {
 
   /** The cached outcome of this file, if there is one that verifies. */
   Optional<FileChecker.FileOutcome> get(String name, byte[] bytes) {
-    String entry = entryName(name, bytes);
+    return getByDigest(name, digest(bytes));
+  }
+
+  /** The cached outcome of a file whose bytes have this {@link #digest}. */
+  Optional<FileChecker.FileOutcome> getByDigest(String name, byte[] digest) {
+    String entry = entryName(name, digest);
     Path file = dir.resolve(entry);
     try {
       if (!Files.isRegularFile(file)) {
@@ -177,10 +328,15 @@ final class ResultCache {
 
   /** Stores the outcome of this file (not when it has tool errors). */
   void put(String name, byte[] bytes, FileChecker.FileOutcome outcome) {
+    putByDigest(name, digest(bytes), outcome);
+  }
+
+  /** As {@link #put}, for a file whose bytes have this {@link #digest}. */
+  void putByDigest(String name, byte[] digest, FileChecker.FileOutcome outcome) {
     if (!outcome.errors().isEmpty()) {
       return;
     }
-    String entry = entryName(name, bytes);
+    String entry = entryName(name, digest);
     try {
       String body = JSON.writeValueAsString(toJson(outcome));
       String text = FORMAT + "\n" + HEX.formatHex(mac(entry, body)) + "\n" + body;
@@ -190,13 +346,13 @@ final class ResultCache {
     }
   }
 
-  private String entryName(String name, byte[] bytes) {
+  private String entryName(String name, byte[] digest) {
     MessageDigest sha = sha256();
     sha.update(run);
     sha.update((byte) 0);
     sha.update(name.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
-    sha.update(sha256().digest(bytes));
+    sha.update(digest);
     return HEX.formatHex(sha.digest()) + ".json";
   }
 

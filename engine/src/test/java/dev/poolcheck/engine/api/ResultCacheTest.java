@@ -80,7 +80,11 @@ class ResultCacheTest {
 
   private List<Path> entries() throws Exception {
     try (Stream<Path> files = Files.list(cacheDir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".json"))
+          .filter(p -> !p.getFileName().toString().equals("index.json"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -159,6 +163,94 @@ class ResultCacheTest {
         changed.findings().stream()
             .anyMatch(
                 f -> f.file().endsWith("put-body-completed.json") && f.message().equals(MARKER)));
+  }
+
+  /** Sets every pool file's modification time an hour back, as for files not edited lately. */
+  private void ageThePools() throws Exception {
+    try (Stream<Path> files = Files.list(work.resolve("pools"))) {
+      for (Path f : files.toList()) {
+        Files.setLastModifiedTime(
+            f, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+      }
+    }
+  }
+
+  /**
+   * Unchanged metadata (size, modification time, file key) means unchanged bytes, as in Git's
+   * index: the second run neither reads nor hashes the file. Shown with the documented limit: bytes
+   * changed in place with the size and the modification time put back are not seen, and a new
+   * modification time is.
+   */
+  @Test
+  void filesWithUnchangedMetadataAreNotReadAgain() throws Exception {
+    ageThePools();
+    CheckResult first = check(keyFile, AS_OF);
+    assertTrue(
+        Files.readString(cacheDir.resolve("index.json"))
+            .startsWith("poolcheck-result-cache-index 1\n"));
+    Path file = work.resolve("pools/put-body-completed.json");
+    long before =
+        first.findings().stream().filter(f -> f.file().endsWith("put-body-completed.json")).count();
+    assertTrue(before > 0, "the file has findings");
+    var mtime = Files.getLastModifiedTime(file);
+    byte[] bytes = Files.readAllBytes(file);
+    // Same size, same place (same inode), different bytes: blank out the file with spaces.
+    try (var out =
+        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      out.write(
+          java.nio.ByteBuffer.wrap(" ".repeat(bytes.length).getBytes(StandardCharsets.UTF_8)));
+    }
+    Files.setLastModifiedTime(file, mtime);
+    CheckResult stale = check(keyFile, AS_OF);
+    assertEquals(
+        before,
+        stale.findings().stream().filter(f -> f.file().endsWith("put-body-completed.json")).count(),
+        "served from the index without reading the file");
+    assertFalse(report(fresh(), "json").equals(report(stale, "json")), "a fresh run differs");
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+    CheckResult seen = check(keyFile, AS_OF);
+    assertSameReports(fresh(), seen);
+  }
+
+  @Test
+  void aFileWrittenJustNowIsNotRemembered() throws Exception {
+    // The fixtures were copied just now: a later write within the same timestamp could go unseen.
+    check(keyFile, AS_OF);
+    assertFalse(Files.exists(cacheDir.resolve("index.json")), "nothing old enough to remember");
+    ageThePools();
+    check(keyFile, AS_OF);
+    String index = Files.readString(cacheDir.resolve("index.json"));
+    assertTrue(index.contains("put-body-completed.json"), index);
+  }
+
+  /** An index not signed with the user's key is ignored: it cannot vouch for a changed file. */
+  @Test
+  void anIndexSignedWithAnotherKeyIsIgnored() throws Exception {
+    ageThePools();
+    CheckResult first = check(keyFile, AS_OF);
+    Path file = work.resolve("pools/put-body-completed.json");
+    var mtime = Files.getLastModifiedTime(file);
+    byte[] bytes = Files.readAllBytes(file);
+    try (var out =
+        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      out.write(
+          java.nio.ByteBuffer.wrap(" ".repeat(bytes.length).getBytes(StandardCharsets.UTF_8)));
+    }
+    Files.setLastModifiedTime(file, mtime);
+    // Re-sign the index the first run wrote with another key, as a committed or copied one would
+    // be.
+    Path indexFile = cacheDir.resolve("index.json");
+    String[] parts = Files.readString(indexFile).split("\n", 3);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+    mac.update("index.json".getBytes(StandardCharsets.UTF_8));
+    String tag = HexFormat.of().formatHex(mac.doFinal(parts[2].getBytes(StandardCharsets.UTF_8)));
+    Files.writeString(indexFile, parts[0] + "\n" + tag + "\n" + parts[2]);
+    CheckResult second = check(keyFile, AS_OF);
+    // The file was read again: the run reports what a run without a cache does on its new bytes.
+    assertSameReports(fresh(), second);
+    assertFalse(report(first, "json").equals(report(second, "json")));
   }
 
   @Test
