@@ -217,16 +217,14 @@ public final class BuiltInPolicies {
    * The serialized data for a context; the same configuration and date are serialized only once.
    */
   private String dataJson(RuleContext context) {
-    return dataJson(context.data(), context.asOf());
-  }
-
-  private String dataJson(JsonNode configured, LocalDate asOf) {
     SerializedData last = lastData.get();
-    if (last != null && last.configured() == configured && Objects.equals(last.asOf(), asOf)) {
+    if (last != null
+        && last.configured() == context.data()
+        && Objects.equals(last.asOf(), context.asOf())) {
       return last.json();
     }
-    String json = effectiveData(configured, asOf).toString();
-    lastData.set(new SerializedData(configured, asOf, json));
+    String json = effectiveData(context.data(), context.asOf()).toString();
+    lastData.set(new SerializedData(context.data(), context.asOf(), json));
     return json;
   }
 
