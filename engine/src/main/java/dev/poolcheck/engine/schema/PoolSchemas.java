@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Nothing is ever fetched over the network: schema ids under {@code
  * https://poolcheck.dev/schemas/} are mapped to the class path, remote fetching is off, and the
  * 2020-12 meta-schema is built into networknt. Compiled networknt {@link Schema}s are immutable
- * once their validators are initialised (done here, eagerly) and each {@code validate} call gets
- * its own execution context, so one instance serves every thread.
+ * once their validators are initialised (done here, when a root is compiled) and each {@code
+ * validate} call gets its own execution context, so one instance serves every thread.
  */
 public final class PoolSchemas {
 
