@@ -67,6 +67,9 @@ class SecretOutputTest {
     args.addAll(List.of("--format", "text"));
     args.addAll(List.of("--policy", echoing.toString(), "--policy", leaky.toString()));
     args.addAll(List.of("--write-baseline", dir.resolve("baseline.json").toString()));
+    // The result cache is an output too (findings and excerpts of each file): kept in this test's
+    // folder, not the module's working directory, and searched like the reports.
+    args.addAll(List.of("--cache-dir", dir.resolve("cache").toString()));
     for (String file : secrets.keySet()) {
       args.add(dir.resolve(file).toString());
     }
@@ -86,6 +89,14 @@ class SecretOutputTest {
       outputs.put(format, Files.readString(dir.resolve("report." + format)));
     }
     outputs.put("baseline", Files.readString(dir.resolve("baseline.json")));
+    try (var cached = Files.list(dir.resolve("cache"))) {
+      for (Path entry : cached.sorted().toList()) {
+        outputs.put("cache " + entry.getFileName(), Files.readString(entry));
+      }
+    }
+    assertTrue(
+        outputs.keySet().stream().anyMatch(k -> k.startsWith("cache ") && k.endsWith(".json")),
+        "the run wrote cache entries to search");
     List<String> leaks = new ArrayList<>();
     for (var o : outputs.entrySet()) {
       for (String secret : secrets.values()) {
