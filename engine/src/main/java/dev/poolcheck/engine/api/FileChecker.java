@@ -93,7 +93,7 @@ final class FileChecker {
     // Unchanged metadata: the outcome is found without reading or hashing the file.
     Optional<byte[]> known = cache.get().knownDigest(path);
     if (known.isPresent()) {
-      Optional<FileOutcome> cached = cache.get().getByDigest(input.name(), known.get());
+      Optional<FileOutcome> cached = cache.get().get(input.name(), known.get());
       if (cached.isPresent()) {
         return cached.get();
       }
@@ -108,12 +108,12 @@ final class FileChecker {
     }
     byte[] digest = ResultCache.digest(bytes);
     cache.get().remember(path, before, digest);
-    Optional<FileOutcome> cached = cache.get().getByDigest(input.name(), digest);
+    Optional<FileOutcome> cached = cache.get().get(input.name(), digest);
     if (cached.isPresent()) {
       return cached.get();
     }
     FileOutcome outcome = checkBytes(input, bytes);
-    cache.get().putByDigest(input.name(), digest, outcome);
+    cache.get().put(input.name(), digest, outcome);
     return outcome;
   }
 

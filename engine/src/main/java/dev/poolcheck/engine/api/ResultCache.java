@@ -296,13 +296,8 @@ final class ResultCache {
     return List.of(relative + "/**");
   }
 
-  /** The cached outcome of this file, if there is one that verifies. */
-  Optional<FileChecker.FileOutcome> get(String name, byte[] bytes) {
-    return getByDigest(name, digest(bytes));
-  }
-
-  /** The cached outcome of a file whose bytes have this {@link #digest}. */
-  Optional<FileChecker.FileOutcome> getByDigest(String name, byte[] digest) {
+  /** The cached outcome of a file whose bytes have this {@link #digest}, if one verifies. */
+  Optional<FileChecker.FileOutcome> get(String name, byte[] digest) {
     String entry = entryName(name, digest);
     Path file = dir.resolve(entry);
     try {
@@ -326,13 +321,11 @@ final class ResultCache {
     }
   }
 
-  /** Stores the outcome of this file (not when it has tool errors). */
-  void put(String name, byte[] bytes, FileChecker.FileOutcome outcome) {
-    putByDigest(name, digest(bytes), outcome);
-  }
-
-  /** As {@link #put}, for a file whose bytes have this {@link #digest}. */
-  void putByDigest(String name, byte[] digest, FileChecker.FileOutcome outcome) {
+  /**
+   * Stores the outcome of a file whose bytes have this {@link #digest} (not when it has tool
+   * errors).
+   */
+  void put(String name, byte[] digest, FileChecker.FileOutcome outcome) {
     if (!outcome.errors().isEmpty()) {
       return;
     }

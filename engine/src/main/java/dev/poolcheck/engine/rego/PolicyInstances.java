@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -43,8 +44,7 @@ final class PolicyInstances {
   private final PolicyLimits limits;
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
   private final AtomicReference<CompletableFuture<Void>> preparing = new AtomicReference<>();
-  private final java.util.concurrent.atomic.AtomicInteger created =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger created = new AtomicInteger();
   private volatile PolicyModule module;
 
   /**

@@ -176,6 +176,20 @@ class ResultCacheTest {
   }
 
   /**
+   * Changes the bytes of {@code file} and nothing the metadata index looks at: same size, same
+   * place (same inode), the modification time put back. The file becomes all spaces.
+   */
+  private static void blankInPlaceKeepingMetadata(Path file) throws Exception {
+    var mtime = Files.getLastModifiedTime(file);
+    long size = Files.size(file);
+    try (var out =
+        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      out.write(java.nio.ByteBuffer.wrap(" ".repeat((int) size).getBytes(StandardCharsets.UTF_8)));
+    }
+    Files.setLastModifiedTime(file, mtime);
+  }
+
+  /**
    * Unchanged metadata (size, modification time, file key) means unchanged bytes, as in Git's
    * index: the second run neither reads nor hashes the file. Shown with the documented limit: bytes
    * changed in place with the size and the modification time put back are not seen, and a new
@@ -192,15 +206,7 @@ class ResultCacheTest {
     long before =
         first.findings().stream().filter(f -> f.file().endsWith("put-body-completed.json")).count();
     assertTrue(before > 0, "the file has findings");
-    var mtime = Files.getLastModifiedTime(file);
-    byte[] bytes = Files.readAllBytes(file);
-    // Same size, same place (same inode), different bytes: blank out the file with spaces.
-    try (var out =
-        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-      out.write(
-          java.nio.ByteBuffer.wrap(" ".repeat(bytes.length).getBytes(StandardCharsets.UTF_8)));
-    }
-    Files.setLastModifiedTime(file, mtime);
+    blankInPlaceKeepingMetadata(file);
     CheckResult stale = check(keyFile, AS_OF);
     assertEquals(
         before,
@@ -230,14 +236,7 @@ class ResultCacheTest {
     ageThePools();
     CheckResult first = check(keyFile, AS_OF);
     Path file = work.resolve("pools/put-body-completed.json");
-    var mtime = Files.getLastModifiedTime(file);
-    byte[] bytes = Files.readAllBytes(file);
-    try (var out =
-        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-      out.write(
-          java.nio.ByteBuffer.wrap(" ".repeat(bytes.length).getBytes(StandardCharsets.UTF_8)));
-    }
-    Files.setLastModifiedTime(file, mtime);
+    blankInPlaceKeepingMetadata(file);
     // Re-sign the index the first run wrote with another key, as a committed or copied one would
     // be.
     Path indexFile = cacheDir.resolve("index.json");
